@@ -1,0 +1,4 @@
+"""python -m claimx"""
+from claimx.cli.app import main
+
+main()

@@ -1,0 +1,7 @@
+"""claimx diff (placeholder until issue 4 lands; replaced by its implementation)."""
+import typer
+
+
+def diff() -> None:
+    """Not built yet."""
+    raise typer.Exit(2)

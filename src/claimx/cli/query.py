@@ -1,0 +1,7 @@
+"""claimx query (placeholder until issue 4 lands; replaced by its implementation)."""
+import typer
+
+
+def query() -> None:
+    """Not built yet."""
+    raise typer.Exit(2)
