@@ -95,3 +95,78 @@ def encode_line(record: msgspec.Struct | dict) -> bytes:
 def claim_json_schema() -> dict:
     """JSON Schema of one claim line, generated from `Claim`."""
     return msgspec.json.schema(Claim)
+
+
+# --- diff alignment records ---
+# What `claimx diff` prints, one record a line. docs/query-and-diff.md describes each field;
+# `claimx schema --diff` prints the JSON Schema generated from these structs.
+
+AlignmentKind = Literal["shared", "conflict", "attribution", "only_a", "only_b"]
+AlignmentChange = Literal["speaker", "kind"]
+AlignmentBasis = Literal["text", "figures"]
+
+
+class AlignedClaim(msgspec.Struct):
+    """One side of an alignment: the claim in brief, as its source reported it."""
+
+    id: str
+    doc: str
+    outlet: Optional[str]
+    published: Optional[str]
+    # The claim's date (`date.value`), or null.
+    date: Optional[str]
+    kind: Kind
+    # `speaker.name` as the document gives it; null for the outlet's own (unattributed) claims.
+    speaker: Optional[str]
+    speaker_type: Optional[SpeakerType]
+    # The name this speaker goes by across every input document ("Ismail Haniyeh" for "Haniyeh").
+    speaker_key: Optional[str]
+    text: str
+
+
+class FigureSide(msgspec.Struct):
+    """One figure as its claim gives it, with the range of values it stands for."""
+
+    text: str
+    value: Union[int, float]
+    unit: Optional[str]
+    qualifier: Optional[Qualifier]
+    subject: Optional[str]
+    # What is counted, as compared ("killed", "palestinians"); see docs/query-and-diff.md.
+    measure: Optional[str]
+    low: float
+    high: float
+
+
+class FigureComparison(msgspec.Struct):
+    """Two figures about the same thing, one from each side; `agree` when their ranges overlap."""
+
+    a: FigureSide
+    b: FigureSide
+    agree: bool
+
+
+class Alignment(msgspec.Struct):
+    """One line of `claimx diff` output."""
+
+    kind: AlignmentKind
+    # The names of the two sources compared: paths, outlets or document ids.
+    sources: tuple[str, str]
+    a: Optional[AlignedClaim]
+    b: Optional[AlignedClaim]
+    # Text similarity of the two wordings, 0..1 (null for only_a / only_b).
+    similarity: Optional[float]
+    # What made the pair: similar wording ("text") or figures about the same thing ("figures").
+    basis: Optional[AlignmentBasis]
+    # The speaker both sides share (its `speaker_key`), else null.
+    speaker: Optional[str]
+    # For `attribution`: what differs between the sides.
+    changes: list[AlignmentChange]
+    figures: list[FigureComparison]
+    # For only_a / only_b: ids of the other side's claims by the same speaker.
+    related: list[str]
+
+
+def alignment_json_schema() -> dict:
+    """JSON Schema of one `claimx diff` record, generated from `Alignment`."""
+    return msgspec.json.schema(Alignment)

@@ -1,0 +1,176 @@
+"""Reading claim files: the JSON Lines `claimx extract` prints, or its `--format json` document.
+
+Every claim is decoded with msgspec straight into `claimx.schema.Claim`, strictly (no type
+coercion), so a claim that reaches `query` or `diff` has the contract's shape. A line that is not a
+claim raises `InvalidClaim` naming the file and line; with ``skip_invalid=True`` it is skipped and
+counted in `ReadStats` instead. Empty input is not an error: it gives no claims.
+
+Both forms are recognised by content, not by file name::
+
+    {"id": "a#1", "doc": {...}, "kind": "direct", ...}          one claim a line (JSON Lines)
+    {"schema": 1, "documents": [...], "claims": [...]}           one document (`--format json`)
+
+No spaCy here: `query` and `diff` must start fast.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+import msgspec
+
+from claimx.schema import Claim, DocInfo
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+_claim_decoder = msgspec.json.Decoder(Claim)
+_any_decoder = msgspec.json.Decoder()
+_BOM = b"\xef\xbb\xbf"
+
+
+class _Document(msgspec.Struct):
+    """The `--format json` document, its claims kept raw so each is checked (and located) alone."""
+
+    claims: list[msgspec.Raw]
+    schema: Union[int, None] = None
+    documents: Union[list[DocInfo], None] = None
+
+
+class InvalidClaim(ValueError):
+    """A line (or a claim of a JSON document) that is not a claim of the contract."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+@dataclass
+class ReadStats:
+    """What reading saw: claims read, and the invalid lines skipped (path, line, reason)."""
+
+    claims: int = 0
+    skipped: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def display_name(source: str | Path) -> str:
+    return STDIN_NAME if str(source) == STDIN else str(source)
+
+
+def read_claims(sources: Iterable[str | Path], *, skip_invalid: bool = False,
+                stats: ReadStats | None = None, stdin: bytes | None = None) -> list[Claim]:
+    """Every claim of every source, in order. ``-`` reads standard input (or ``stdin`` if given).
+
+    Raises `InvalidClaim` for the first bad line unless ``skip_invalid``; `OSError` if a file
+    cannot be read (the caller decides whether that is fatal).
+    """
+    claims: list[Claim] = []
+    for source in sources:
+        claims.extend(read_claim_file(source, skip_invalid=skip_invalid, stats=stats, stdin=stdin))
+    return claims
+
+
+def read_claim_file(source: str | Path, *, skip_invalid: bool = False,
+                    stats: ReadStats | None = None, stdin: bytes | None = None) -> list[Claim]:
+    """The claims of one file (or ``-`` for standard input)."""
+    if str(source) == STDIN:
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+    else:
+        data = Path(source).read_bytes()
+    return decode_claims(data, display_name(source), skip_invalid=skip_invalid, stats=stats)
+
+
+def decode_claims(data: bytes, name: str = STDIN_NAME, *, skip_invalid: bool = False,
+                  stats: ReadStats | None = None) -> list[Claim]:
+    """Decode claim JSON Lines or a claims document from bytes; ``name`` is used in errors."""
+    stats = stats if stats is not None else ReadStats()
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    if _is_document(data):
+        claims = list(_decode_document(data, name, skip_invalid, stats))
+    else:
+        claims = list(_decode_lines(data, name, skip_invalid, stats))
+    stats.claims += len(claims)
+    return claims
+
+
+def _is_document(data: bytes) -> bool:
+    """A single JSON object with a "claims" key (JSON Lines stop parsing after the first line)."""
+    head = data.lstrip()
+    if not head.startswith(b"{"):
+        return False
+    try:
+        obj = _any_decoder.decode(data)
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        # Trailing data after the first object: JSON Lines. Or broken JSON: let the line reader
+        # report it, unless it plainly opens a document (`{` alone on the first line).
+        first = head.split(b"\n", 1)[0].strip()
+        return first == b"{" or first.startswith(b'{"schema"')
+    return isinstance(obj, dict) and "claims" in obj
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, max(0, offset)) + 1
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).replace("\n", " ").strip() or type(exc).__name__
+
+
+def _decode_lines(data: bytes, name: str, skip_invalid: bool, stats: ReadStats) -> Iterator[Claim]:
+    for lineno, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield _claim_decoder.decode(line)
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+            reason = _reason(exc)
+            if not skip_invalid:
+                raise InvalidClaim(name, lineno, reason) from None
+            stats.skipped.append((name, lineno, reason))
+
+
+def _decode_document(data: bytes, name: str, skip_invalid: bool, stats: ReadStats) -> Iterator[Claim]:
+    try:
+        doc = msgspec.json.decode(data, type=_Document)
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+        reason = _reason(exc)
+        line = _error_line(data, reason)
+        if not skip_invalid:
+            raise InvalidClaim(name, line, reason) from None
+        stats.skipped.append((name, line, f"{reason} (the whole document skipped)"))
+        return
+    pos = data.find(b'"claims"')
+    for i, raw in enumerate(doc.claims):
+        text = bytes(raw)
+        found = data.find(text, max(pos, 0))
+        if found >= 0:
+            pos = found + len(text)
+        line = _line_of(data, found) if found >= 0 else 1
+        try:
+            yield _claim_decoder.decode(text)
+        except msgspec.DecodeError as exc:
+            reason = f"claims[{i}]: {_reason(exc)}"
+            if not skip_invalid:
+                raise InvalidClaim(name, line, reason) from None
+            stats.skipped.append((name, line, reason))
+
+
+def _error_line(data: bytes, reason: str) -> int:
+    """msgspec names the byte offset of a syntax error ("... (byte 1234)"): turn it into a line."""
+    import re
+
+    m = re.search(r"byte (\d+)", reason)
+    return _line_of(data, int(m.group(1))) if m else 1
+
+
+def as_claims(records: Iterable[Claim | dict]) -> list[Claim]:
+    """Contract claim dicts (from `claimx.extract`) or `Claim` structs, as `Claim` structs."""
+    out = []
+    for record in records:
+        out.append(record if isinstance(record, Claim) else msgspec.convert(record, Claim))
+    return out

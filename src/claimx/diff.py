@@ -1,0 +1,453 @@
+"""Aligning claims across sources: who said the same thing, whose figures disagree, what only one
+side reports. Plain functions over claims, deterministic, no spaCy.
+
+The steps, each a function below (docs/query-and-diff.md explains them for users):
+
+1. **Speakers.** Every speaker name of every input is folded (case, accents, "the", possessive
+   "'s") and clustered across documents: a surname alone is the full name ("Haniyeh" = "Ismail
+   Haniyeh") when only one full name fits; group and organisation names match by token-set
+   containment ("Egyptian security officials" ~ "Senior Egyptian security officials") or acronym
+   ("UN" = "United Nations"). Each cluster is named by its fullest name: the `speaker_key`.
+2. **Wording.** `text_similarity` compares content words with rapidfuzz (0..1).
+3. **Figures.** Each figure gets a *measure* (what is counted: killed, wounded, held, ... from its
+   subject or the words around it) and a range from its qualifier ("around 1,200" is 1,200 ± the
+   tolerance). Two figures with the same unit and measure (or the same subject) are compared;
+   they agree when their ranges overlap.
+4. **Pairs.** Every claim of A is scored against every claim of B; the pairs that pass are taken
+   strongest first, each claim at most once; what is left is `only_a` / `only_b`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as _date
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from claimx.claimfiles import as_claims
+from claimx.query import NO_OUTLET, claim_date, words
+from claimx.schema import (AlignedClaim, Alignment, Claim, Figure, FigureComparison,
+                           FigureSide)
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffSettings:
+    """The thresholds of an alignment (the `claimx diff` options of the same names)."""
+
+    # Text similarity (0..1) above which two claims of the same speaker say the same thing.
+    shared_threshold: float = 0.6
+    # Text similarity above which claims of *different* speakers say the same thing (a higher bar:
+    # without a shared speaker, the wording is the only evidence).
+    attribution_threshold: float = 0.75
+    # Name similarity (0..1) at which two spellings of a name are one ("Haniyeh" ~ "Haniya").
+    name_threshold: float = 0.9
+    # Relative width of a qualified figure: "around 1,200" is 1,200 ± 10 %; "over 40,000" is
+    # 40,000 .. 40,000 × (1 + 2 × 0.1); "nearly 34,600" (under) is 34,600 × (1 − 2 × 0.1) .. 34,600.
+    tolerance: float = 0.1
+    # Compare figures only of claims dated at most this many days apart (None: any dates).
+    max_days: Optional[int] = None
+
+
+SOURCES_BY = ("outlet", "doc")
+
+# --- words ----------------------------------------------------------------------------------
+
+# Function words carry no content: "X said that the talks would ..." vs "the talks will ...".
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at for from by with without as into onto over under about
+after before since until than then so if that this these those there here it its is are was were
+be been being am has have had having do does did will would shall should can could may might must
+not no he she they we i you his her their our them us him me my your who whom whose which what
+when where while also just very more most some any all such only said says say told according
+""".split())
+
+# Words that say what a figure counts, by measure. The nearest one to the figure wins:
+# "killed nearly 34,600 Palestinians and wounded 77,700 others" -> killed, then wounded.
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "kill", "kills", "killing", "killings", "dead", "death", "deaths", "died",
+               "die", "fatalities", "fatality", "toll", "lives", "slain", "massacred"),
+    "wounded": ("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt",
+                "casualties"),
+    "held": ("held", "hostages", "hostage", "captives", "captive", "captured", "abducted",
+             "kidnapped"),
+    "detained": ("detained", "detainees", "prisoners", "prisoner", "arrested", "arrests", "jailed",
+                 "imprisoned"),
+    "displaced": ("displaced", "displacement", "homeless", "refugees", "evacuated", "evacuate",
+                  "evacuation", "evacuees", "fled"),
+    "missing": ("missing",),
+}
+_MEASURE_OF = {w: m for m, ws in MEASURE_WORDS.items() for w in ws}
+# Subjects that say nothing about who is counted: "1,200 people", "77,700 others".
+GENERIC_SUBJECTS = frozenset("people persons person others individuals total number figure".split())
+_MEASURE_WINDOW = 5
+
+# Speaker types that can name the same source. A person is only ever a person.
+_FAMILY = {"person": "person", "organization": "body", "media": "body", "place": "body",
+           "group": "group", "anonymous": "group"}
+_NAME_NOISE = frozenset(("the", "a", "an", "s"))
+_ACRONYM_SKIP = frozenset(("of", "the", "for", "and"))
+
+# Quoted or reported: a claim quoted in one outlet and paraphrased in another is an attribution
+# change even when the speaker is the same.
+_MODE = {"direct": "quoted", "mixed": "quoted", "indirect": "reported",
+         "according_to": "reported", "unattributed": "unattributed"}
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def text_similarity(a: str, b: str) -> float:
+    """How alike two wordings are, 0..1, over their content words (folded, stopwords dropped).
+
+    rapidfuzz's token-set ratio: word order does not matter, and a wording that contains the
+    other scores high ("the government would rebuild every bridge" ~ "We will rebuild every
+    bridge"). When either side has fewer than 3 content words, the token-sort ratio is used
+    instead, so that "the proposal" is not the same as any sentence mentioning a proposal.
+    """
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    sa, sb = " ".join(wa), " ".join(wb)
+    if min(len(wa), len(wb)) < 3:
+        return fuzz.token_sort_ratio(sa, sb) / 100.0
+    return fuzz.token_set_ratio(sa, sb) / 100.0
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded name words without articles or possessive 's: "The Egypt's army" -> (egypt, army)."""
+    return tuple(w for w in words(name) if w not in _NAME_NOISE)
+
+
+def _token_eq(x: str, y: str, threshold: float) -> bool:
+    return x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) / 100.0 >= threshold)
+
+
+def _tokens_within(short: Sequence[str], long: Sequence[str], threshold: float) -> bool:
+    """Every token of ``short`` matches a distinct token of ``long``."""
+    free = list(long)
+    for tok in short:
+        for i, cand in enumerate(free):
+            if _token_eq(tok, cand, threshold):
+                del free[i]
+                break
+        else:
+            return False
+    return True
+
+
+def _acronym(tokens: Sequence[str]) -> str:
+    return "".join(t[0] for t in tokens if t not in _ACRONYM_SKIP)
+
+
+def same_speaker(a: tuple[str, ...], b: tuple[str, ...], family: str,
+                 threshold: float = DiffSettings.name_threshold) -> bool:
+    """Whether two folded names (`name_tokens`) of one speaker family can be one source."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+    if family == "person":
+        # Surname = full name: the last words must match, and every word of the shorter name.
+        return _token_eq(short[-1], long[-1], threshold) and _tokens_within(short, long, threshold)
+    if len(short) == 1 and len(long) > 1 and short[0] == _acronym(long):
+        return True
+    if len(short) == 1:
+        # "officials" is not "Egyptian security officials": one word alone must be the name.
+        return len(long) == 1 and _token_eq(short[0], long[0], threshold)
+    return _tokens_within(short, long, threshold)
+
+
+def cluster_speakers(names: Iterable[tuple[str, str]],
+                     threshold: float = DiffSettings.name_threshold) -> dict[tuple[str, str], str]:
+    """Map each (name, type) to the name its cluster goes by (its fullest name).
+
+    Complete linkage: a name joins a cluster only if it matches every name already in it, and
+    only if exactly one cluster will have it ("Netanyahu" between "Benjamin Netanyahu" and "Yair
+    Netanyahu" stays alone). Names are taken longest first, then alphabetically: deterministic.
+    """
+    names = list(names)
+    distinct: dict[tuple[str, tuple[str, ...]], str] = {}  # folded name -> the spelling to show
+    for name, type_ in names:
+        key = (_FAMILY.get(type_, type_), name_tokens(name))
+        shown = _ARTICLE.sub("", name.strip())
+        if key not in distinct or _spelling_rank(shown) > _spelling_rank(distinct[key]):
+            distinct[key] = shown
+    clusters: list[tuple[str, list[tuple[str, ...]], str]] = []  # (family, members, display name)
+    cluster_of: dict[tuple[str, tuple[str, ...]], int] = {}
+    for family, toks in sorted(distinct, key=lambda k: (k[0], -len(k[1]), k[1])):
+        fits = [i for i, (fam, members, _) in enumerate(clusters)
+                if fam == family and all(same_speaker(toks, m, family, threshold) for m in members)]
+        if len(fits) == 1:
+            clusters[fits[0]][1].append(toks)
+            cluster_of[(family, toks)] = fits[0]
+        else:
+            clusters.append((family, [toks], distinct[(family, toks)]))
+            cluster_of[(family, toks)] = len(clusters) - 1
+    return {(name, type_): clusters[cluster_of[(_FAMILY.get(type_, type_), name_tokens(name))]][2]
+            for name, type_ in names}
+
+
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+
+
+def _spelling_rank(name: str) -> tuple:
+    """Which spelling of one folded name to show: the longest, then the most capitalised
+    ("Regional Transport Office" over "regional transport office"), then by code point."""
+    return (len(name), sum(ch.isupper() for ch in name), name)
+
+
+def speaker_keys(claims: Iterable[Claim | dict],
+                 threshold: float = DiffSettings.name_threshold) -> dict[str, str]:
+    """Claim id -> the name its speaker goes by across all these claims (unattributed: absent)."""
+    claims = as_claims(claims)
+    pairs = [(c.speaker.name, c.speaker.type) for c in claims if c.speaker is not None]
+    names = cluster_speakers(pairs, threshold)
+    return {c.id: names[(c.speaker.name, c.speaker.type)] for c in claims if c.speaker is not None}
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def figure_measure(claim: Claim, fig: Figure) -> Optional[str]:
+    """What a figure counts: from its subject ("1,200 deaths"), else the nearest measure word
+    within five words of it in the claim ("killed around 1,200 people")."""
+    for w in words(fig.subject or ""):
+        if w in _MEASURE_OF:
+            return _MEASURE_OF[w]
+    text = claim.text
+    start = fig.span[0] - claim.span[0]
+    if not (0 <= start <= len(text) and text[start:start + len(fig.text)] == fig.text):
+        start = text.find(fig.text)
+        if start < 0:
+            return None
+    before = words(text[:start])[-_MEASURE_WINDOW:][::-1]
+    after = words(text[start + len(fig.text):])[:_MEASURE_WINDOW]
+    for i in range(_MEASURE_WINDOW):
+        for side in (before, after):
+            if i < len(side) and side[i] in _MEASURE_OF:
+                return _MEASURE_OF[side[i]]
+    return None
+
+
+def subject_key(subject: Optional[str]) -> frozenset[str]:
+    """Who is counted, folded and singular, without generic and measure words."""
+    return frozenset(_singular(w) for w in words(subject or "")
+                     if w not in GENERIC_SUBJECTS and w not in _MEASURE_OF and w not in STOPWORDS)
+
+
+def figure_range(value: float, qualifier: Optional[str], tolerance: float) -> tuple[float, float]:
+    """The values a figure stands for, given its qualifier (see `DiffSettings.tolerance`)."""
+    v = float(value)
+    if qualifier == "about":
+        lo, hi = v * (1 - tolerance), v * (1 + tolerance)
+    elif qualifier in ("over", "at_least"):
+        lo, hi = v, v * (1 + 2 * tolerance)
+    elif qualifier in ("under", "at_most"):
+        lo, hi = v * (1 - 2 * tolerance), v
+    else:
+        lo, hi = v, v
+    return (min(lo, hi), max(lo, hi))
+
+
+def figure_side(claim: Claim, fig: Figure, tolerance: float) -> FigureSide:
+    low, high = figure_range(fig.value, fig.qualifier, tolerance)
+    return FigureSide(text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
+                      subject=fig.subject, measure=figure_measure(claim, fig),
+                      low=round(low, 6), high=round(high, 6))
+
+
+def comparable(a: FigureSide, b: FigureSide) -> bool:
+    """Same unit, and the same measure with compatible subjects, or no measure and one subject."""
+    if (a.unit or "").casefold() != (b.unit or "").casefold():
+        return False
+    sa, sb = subject_key(a.subject), subject_key(b.subject)
+    if a.measure is not None and b.measure is not None:
+        return a.measure == b.measure and (not sa or not sb or bool(sa & sb))
+    if a.measure is None and b.measure is None:
+        return bool(sa) and sa == sb
+    return False
+
+
+def ranges_agree(a: FigureSide, b: FigureSide) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def compare_figures(fa: Sequence[FigureSide], fb: Sequence[FigureSide]) -> list[FigureComparison]:
+    """Pair each figure of A with the closest comparable, still unpaired figure of B."""
+    used: set[int] = set()
+    out = []
+    for x in fa:
+        best = None
+        for j, y in enumerate(fb):
+            if j in used or not comparable(x, y):
+                continue
+            gap = abs(float(x.value) - float(y.value)) / max(abs(float(x.value)), abs(float(y.value)), 1e-9)
+            if best is None or gap < best[0]:
+                best = (gap, j)
+        if best is not None:
+            used.add(best[1])
+            y = fb[best[1]]
+            out.append(FigureComparison(a=x, b=y, agree=ranges_agree(x, y)))
+    return out
+
+
+# --- alignment ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Prepared:
+    claim: Claim
+    key: Optional[str]
+    figures: list[FigureSide]
+    day: Optional[_date]
+
+
+def _day(claim: Claim) -> Optional[_date]:
+    value = claim_date(claim)
+    try:
+        return _date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _prepare(claims: Sequence[Claim], keys: dict[tuple[str, str], str], s: DiffSettings) -> list[_Prepared]:
+    return [_Prepared(c, keys[(c.speaker.name, c.speaker.type)] if c.speaker else None,
+                      [figure_side(c, f, s.tolerance) for f in c.figures], _day(c)) for c in claims]
+
+
+def _aligned(p: _Prepared) -> AlignedClaim:
+    c = p.claim
+    return AlignedClaim(id=c.id, doc=c.doc.id, outlet=c.doc.outlet, published=c.doc.published,
+                        date=claim_date(c), kind=c.kind,
+                        speaker=c.speaker.name if c.speaker else None,
+                        speaker_type=c.speaker.type if c.speaker else None,
+                        speaker_key=p.key, text=c.text)
+
+
+def _pair(a: _Prepared, b: _Prepared, s: DiffSettings):
+    """(strength, Alignment) if the two claims align, else None."""
+    sim = text_similarity(a.claim.text, b.claim.text)
+    figs: list[FigureComparison] = []
+    if a.figures and b.figures and not (
+            s.max_days is not None and a.day and b.day and abs((a.day - b.day).days) > s.max_days):
+        figs = compare_figures(a.figures, b.figures)
+    same = a.key == b.key
+    changes = []
+    if not same:
+        changes.append("speaker")
+    if _MODE[a.claim.kind] != _MODE[b.claim.kind]:
+        changes.append("kind")
+    if figs and not all(f.agree for f in figs):
+        kind, basis = "conflict", "figures"
+    else:
+        bar = s.shared_threshold if same else s.attribution_threshold
+        if sim >= bar:
+            basis = "text"
+        elif figs:
+            basis = "figures"
+        else:
+            return None
+        kind = "attribution" if changes else "shared"
+    strength = sim + (0.5 if figs else 0.0) + (0.25 if same else 0.0)
+    record = dict(kind=kind, similarity=round(sim, 3), basis=basis,
+                  speaker=a.key if same else None,
+                  changes=changes if kind == "attribution" else [], figures=figs)
+    return strength, record
+
+
+def align(claims_a: Iterable[Claim | dict], claims_b: Iterable[Claim | dict],
+          settings: DiffSettings | None = None, names: tuple[str, str] = ("a", "b"),
+          speaker_names: dict[tuple[str, str], str] | None = None) -> list[Alignment]:
+    """Align two sources' claims. Records come in A's order (each A claim's record, paired or
+    `only_a`), then B's unpaired claims (`only_b`) in B's order."""
+    s = settings or DiffSettings()
+    ca, cb = as_claims(claims_a), as_claims(claims_b)
+    if speaker_names is None:
+        speaker_names = cluster_speakers(
+            [(c.speaker.name, c.speaker.type) for c in (*ca, *cb) if c.speaker is not None],
+            s.name_threshold)
+    pa, pb = _prepare(ca, speaker_names, s), _prepare(cb, speaker_names, s)
+    candidates = []
+    for i, a in enumerate(pa):
+        for j, b in enumerate(pb):
+            found = _pair(a, b, s)
+            if found is not None:
+                candidates.append((-found[0], i, j, found[1]))
+    candidates.sort(key=lambda t: t[:3])
+    taken_a: dict[int, tuple[int, dict]] = {}
+    taken_b: set[int] = set()
+    for _, i, j, rec in candidates:
+        if i in taken_a or j in taken_b:
+            continue
+        taken_a[i] = (j, rec)
+        taken_b.add(j)
+    out: list[Alignment] = []
+    for i, a in enumerate(pa):
+        if i in taken_a:
+            j, rec = taken_a[i]
+            out.append(Alignment(sources=names, a=_aligned(a), b=_aligned(pb[j]), related=[], **rec))
+        else:
+            out.append(_single("only_a", names, a, pb))
+    for j, b in enumerate(pb):
+        if j not in taken_b:
+            out.append(_single("only_b", names, b, pa))
+    return out
+
+
+def _single(kind: str, names: tuple[str, str], p: _Prepared, others: Sequence[_Prepared]) -> Alignment:
+    related = [o.claim.id for o in others if p.key is not None and o.key == p.key]
+    side = _aligned(p)
+    return Alignment(kind=kind, sources=names, a=side if kind == "only_a" else None,
+                     b=side if kind == "only_b" else None, similarity=None, basis=None,
+                     speaker=None, changes=[], figures=[], related=related)
+
+
+def source_name(claim: Claim, by: str) -> str:
+    if by == "outlet":
+        return claim.doc.outlet or NO_OUTLET
+    if by == "doc":
+        return claim.doc.id
+    raise ValueError(f"cannot split sources by {by!r}; one of {', '.join(SOURCES_BY)}")
+
+
+def split_sources(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, list[Claim]]]:
+    """The claims of each source (outlet or document), sources in order of first appearance."""
+    groups: dict[str, list[Claim]] = {}
+    for c in as_claims(claims):
+        groups.setdefault(source_name(c, by), []).append(c)
+    return list(groups.items())
+
+
+def diff_sources(sources: Sequence[tuple[str, Sequence[Claim | dict]]],
+                 settings: DiffSettings | None = None) -> list[Alignment]:
+    """Align every pair of sources (in input order: 1-2, 1-3, ..., 2-3, ...). Speaker names are
+    clustered over all sources at once, so a `speaker_key` means the same in every record."""
+    s = settings or DiffSettings()
+    sources = [(name, as_claims(claims)) for name, claims in sources]
+    names = cluster_speakers([(c.speaker.name, c.speaker.type) for _, cs in sources for c in cs
+                              if c.speaker is not None], s.name_threshold)
+    out: list[Alignment] = []
+    for i in range(len(sources)):
+        for j in range(i + 1, len(sources)):
+            (na, ca), (nb, cb) = sources[i], sources[j]
+            out.extend(align(ca, cb, s, names=(na, nb), speaker_names=names))
+    return out
+
+
+def summarize(records: Iterable[Alignment]) -> dict[str, int]:
+    """How many records of each kind, every kind named (zeros included), in a fixed order."""
+    counts = Counter(r.kind for r in records)
+    return {k: counts.get(k, 0) for k in ("shared", "conflict", "attribution", "only_a", "only_b")}
