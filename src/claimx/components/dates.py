@@ -1,0 +1,204 @@
+"""The ``claimx_dates`` component: date mentions resolved against the publication date.
+
+Sets ``doc._.dates``: a list of dicts, sorted by start, one per day-precise date mention::
+
+    {"text": "Thursday evening", "span": (start, end), "value": "2024-05-02", "basis": "relative"}
+
+- ``explicit``: a calendar date as written: "May 21", "Oct. 7", "30-May-2021", "May 15, 2021",
+  "2024-05-02". A missing year comes from the publication date, in the past for a past-tense
+  report ("Oct. 7" in an article of 2024-05-02 is 2023-10-07), in the future after "will".
+- ``relative``: "Sunday", "Thursday evening", "Earlier Thursday", "last Monday", "yesterday",
+  "last week", "a week ago", resolved against the publication day (``doc._.article["published"]``,
+  set by ``claimx_article``). A bare day name means the most recent such day, the publication
+  day included ("on Sunday" in a Sunday article is that Sunday).
+- ``value`` is None when the mention cannot be resolved (no publication date and no year);
+  ``text`` and ``span`` are kept.
+
+Only day-precise mentions are collected: a month or a year alone ("in May", "since 1979") or a
+period ("six months", "recent weeks") is not a day a claim can be put on.
+
+Candidates are found with regular expressions built from ``rules/date_words.json`` (cheap, no
+NER needed); only they are handed to dateparser, through the cached
+:func:`claimx.datetimes.resolve_date`.
+
+:func:`claim_date` gives the contract ``date`` object of a claim from its sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx import rules
+from claimx.datetimes import published_day, resolve_date
+from claimx.extensions import register_extensions
+
+register_extensions()
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class DatePatterns:
+    """The mention regex, built once per rule data."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        months = _alternation(data["months"])
+        weekdays = _alternation(data["weekdays"])
+        mods = _alternation(data["same_day_modifiers"])
+        parts = _alternation(data["day_parts"])
+        # "last night": any whitespace between the words
+        rel_days = "|".join(r"\s+".join(re.escape(x) for x in w.split())
+                            for w in sorted(data["relative_days"], key=len, reverse=True))
+        directions = _alternation(data["week_directions"])
+        ago = _alternation(data["ago_periods"])
+        self.future_aux = {w.lower() for w in data["future_auxiliaries"]}
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        year = r"\d{4}"
+        # Month names must be capitalised as written ("May 21", not "may 21" the modal verb) and
+        # whole words ("Mayor" is not May).
+        month = rf"(?:{months})\b\.?"
+        weekday_prefix = rf"(?:(?:{weekdays}),?\s+)?"
+        self.regex = re.compile(
+            "|".join([
+                # 2024-05-02 (also the date part of 2024-05-02T10:00Z)
+                r"(?P<iso>(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))",
+                # (Thursday,) May 21(st)(, 2021) / May 02,2024
+                rf"(?P<md>\b{weekday_prefix}{month}\s*{day}\b(?:,?\s*{year}\b)?)",
+                # (Thursday) 21 May (2024) / 30-May-2021 / 21st of May
+                rf"(?P<dm>\b{weekday_prefix}{day}(?:\s+of)?(?:\s+|-){month}(?:(?:,?\s+|-){year}\b)?)",
+                # Earlier Thursday / late on Thursday / last Monday / Thursday evening
+                rf"(?P<wd>(?:\b(?P<mod>(?i:{mods}))\s+(?:(?i:on)\s+)?)?(?:\b(?P<dir>(?i:{directions}))\s+)?"
+                rf"\b(?P<day>{weekdays})\b(?:\s+(?P<part>(?i:{parts}))\b)?)",
+                # yesterday / last night / today
+                rf"(?P<rel>\b(?i:{rel_days})\b)",
+                # last week / next week
+                rf"(?P<week>\b(?i:{directions})\s+(?i:week)\b)",
+                # a week ago / two days ago / 3 days ago
+                rf"(?P<ago>\b(?P<count>(?i:an?|\d{{1,2}}|[a-z]+))\s+(?i:{ago})\s+(?i:ago)\b)",
+            ])
+        )
+
+
+@lru_cache(maxsize=1)
+def _default_patterns() -> DatePatterns:
+    return DatePatterns(rules.load("date_words.json"))
+
+
+@Language.factory("claimx_dates")
+def make_dates(nlp: Language, name: str) -> "DatesComponent":
+    """Date mentions with their calendar day on ``doc._.dates``."""
+    return DatesComponent(nlp, name)
+
+
+class DatesComponent:
+    """Sets ``doc._.dates`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "claimx_dates"):
+        self.name = name
+        self.patterns = _default_patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article or {}
+        doc._.dates = find_dates(doc, published_day(article.get("published")), self.patterns)
+        return doc
+
+
+def find_dates(doc: Doc, base: Optional[str], patterns: Optional[DatePatterns] = None) -> list[dict]:
+    """Every date mention of ``doc``, resolved against the day ``base`` (ISO, or None)."""
+    patterns = patterns or _default_patterns()
+    found = []
+    for m in patterns.regex.finditer(doc.text):
+        try:
+            mention = _mention(doc, m, base, patterns)
+        except Exception:  # an odd mention costs itself, never the article
+            mention = None
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+_KINDS = ("iso", "md", "dm", "wd", "rel", "week", "ago")
+
+
+def _mention(doc: Doc, m: re.Match, base: Optional[str], p: DatePatterns) -> Optional[dict]:
+    kind = "ago"
+    for name in _KINDS:
+        if m.group(name) is not None:
+            kind = name
+            break
+    s, e = m.span(kind)
+    text = doc.text[s:e]
+    prefer = "future" if _is_future(doc, s, e, p) else "past"
+    if kind in ("iso", "md", "dm"):
+        core = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+        core = re.sub(r"\bof\s+", "", core)
+        # "Thursday, May 2": the date decides; the day name only confirms it.
+        core = re.sub(rf"^(?:{_alternation(p.data['weekdays'])}),?\s+", "", core)
+        value = resolve_date(core, base, prefer=prefer, include_base_day=True)
+        basis = "explicit"
+    elif kind == "wd":
+        direction = m.group("dir")
+        core = f"{direction} {m.group('day')}" if direction else m.group("day")
+        # "last Monday" is dateparser's own; a bare "Monday" is the nearest one, this day included.
+        value = resolve_date(core, base, prefer=prefer, include_base_day=not direction) if base else None
+        basis = "relative"
+    elif kind == "ago":
+        count = m.group("count").lower()
+        if not (count in ("a", "an") or count.isdigit() or _is_number_word(count)):
+            return None  # "several days ago" names no day
+        value = resolve_date(text, base, include_base_day=False) if base else None
+        basis = "relative"
+    else:  # rel, week
+        value = resolve_date(" ".join(text.split()), base, include_base_day=False) if base else None
+        basis = "relative"
+    if value is None and base is not None and kind != "md" and kind != "dm":
+        return None  # dateparser could not read it although a base was there: not a date
+    return {"text": text, "span": (s, e), "value": value, "basis": basis}
+
+
+def _is_number_word(word: str) -> bool:
+    from claimx.components.figures import _text2num
+
+    return _text2num(word) is not None
+
+
+def _is_future(doc: Doc, start: int, end: int, p: DatePatterns) -> bool:
+    """Whether the clause of the mention is in the future tense ("will meet on Monday")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(6):  # up to the governing verb
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            break
+        tok = tok.head
+    return any(c.dep_ == "aux" and c.lower_ in p.future_aux for c in tok.children)
+
+
+def claim_date(doc: Doc, sent_start: int, sent_end: int) -> Optional[dict]:
+    """The contract ``date`` of a claim whose sentence spans [sent_start, sent_end) in doc.text.
+
+    The first date mention of the sentence that is not after the publication day ("will meet
+    on Monday" names a plan, not when the claim was made); else the publication day with basis
+    ``published``; else, with no publication date, the first unresolved mention (``value`` None,
+    ``text`` kept); else None.
+    """
+    article = doc._.article or {}
+    pub = published_day(article.get("published"))
+    mentions = [d for d in (doc._.dates or []) if sent_start <= d["span"][0] and d["span"][1] <= sent_end]
+    for d in mentions:
+        if d["value"] is not None and (pub is None or d["value"] <= pub):
+            return {"value": d["value"], "text": d["text"], "basis": d["basis"]}
+    if pub is not None:
+        return {"value": pub, "text": None, "basis": "published"}
+    for d in mentions:
+        return {"value": d["value"], "text": d["text"], "basis": d["basis"]}
+    return None
