@@ -1,4 +1,4 @@
-"""Load and validate the rule files in ``claimx/rules/`` (data only: word lists and patterns).
+"""Rule data (this folder: JSON word lists and patterns) and their loader.
 
 Each file is read once (cached) and every caller gets a fresh deep copy, so a component that
 extends its lists never changes what another instance sees.
@@ -18,7 +18,7 @@ class RuleFileError(ValueError):
 @lru_cache(maxsize=None)
 def _read(name: str):
     try:
-        raw = resources.files("claimx.rules").joinpath(name).read_text(encoding="utf-8")
+        raw = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise RuleFileError(f"rule file {name!r} not found in claimx/rules/") from err
     if name.endswith(".json"):

@@ -1,0 +1,215 @@
+"""``claimx_claims``: combine the layers into claims.
+
+Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``span``, ``speaker``,
+``cue``, ``date``, ``figures``, ``sentence``; the article-level ``id`` and ``doc`` are added by
+``claimx.pipeline``), sorted by position.
+
+- A quotation is ``direct``. Its speaker comes from the cue whose clause it is (``"...," said
+  Ashkenazi``), else the nearest cue in its sentences (``He told reporters: "..."``), else the
+  speaker of the quotation just before it when it runs on in a new paragraph. A quotation that
+  runs over several sentences gives one claim per sentence, all with the same speaker and cue.
+  Short quoted phrases with no cue of their own (scare quotes, titles) are not claims.
+- A reported clause is ``indirect``; ``mixed`` when it contains quoted words
+  (``adding that his trip is "the first formal visit ..."``); ``according_to`` for
+  "according to X", "per X", "as reported by X".
+- A sentence of the outlet's own that carries figures and no attribution is ``unattributed``.
+- Nothing inside site chrome (``doc._.boilerplate``) becomes a claim.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx.components.cues import tidy
+from claimx.components.dates import claim_date
+from claimx.components.quotes import quote_spans
+from claimx.extensions import register_extensions
+
+register_extensions()
+
+_WORD = re.compile(r"\w+")
+
+
+def _nwords(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class ClaimsComponent:
+    def __init__(self, nlp: Language, name: str, min_quote_words: int = 4, unattributed: bool = True,
+                 inherit_paragraphs: int = 2):
+        self.name = name
+        self.min_quote_words = min_quote_words  # shorter quotes need a cue of their own
+        self.unattributed = unattributed
+        self.inherit_paragraphs = inherit_paragraphs
+
+    # -----------------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sent_starts = [s for s, _ in sents]
+        line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+        def sent_range(s: int, e: int) -> tuple[int, int]:
+            i = max(bisect.bisect_right(sent_starts, s) - 1, 0)
+            j = max(bisect.bisect_left(sent_starts, e) - 1, i)
+            return sents[i][0], sents[j][1]
+
+        def line_of(pos: int) -> int:
+            return bisect.bisect_right(line_starts, pos) - 1
+
+        quotes = []
+        for span in quote_spans(doc):
+            s, e = tidy(text, span.start_char, span.end_char)
+            if s < e:
+                quotes.append((s, e))
+        frames = [f for f in (doc._.attributions or []) if f.get("source")]
+        claims: list[dict] = []
+        quote_frame: dict[tuple[int, int], dict] = {}
+        consumed: set[tuple[int, int]] = set()
+
+        # 1. reported clauses: indirect, mixed, according_to -- or the cue of a quotation
+        for f in frames:
+            for cs, ce in f["contents"]:
+                overlapping = [q for q in quotes if q[0] < ce and cs < q[1]]
+                inside = [q for q in overlapping if cs <= q[0] - 1 and q[1] + 1 <= ce or (cs <= q[0] and q[1] <= ce)]
+                outside_words = _nwords(self._outside(text, cs, ce, overlapping))
+                if overlapping and (outside_words < 3 or len(inside) < len(overlapping)):
+                    for q in overlapping:  # the clause is (part of) the quotation: "...," he said
+                        quote_frame.setdefault(q, f)
+                    continue
+                if inside:
+                    consumed.update(inside)
+                    kind = "mixed"
+                else:
+                    kind = f["kind"]
+                claims.append(self._claim(doc, kind, cs, ce, f, sent_range))
+
+        # 2. quotations
+        last_direct: dict | None = None
+        for q in quotes:
+            if q in consumed:
+                continue
+            f = quote_frame.get(q)
+            linked = f is not None
+            if f is None:
+                f = self._nearest_frame(doc, q, frames, sent_range)
+            inherited = None
+            if f is None and last_direct is not None and _nwords(text[q[0]:q[1]]) >= self.min_quote_words:
+                if line_of(q[0]) - line_of(last_direct["span"][1]) <= self.inherit_paragraphs:
+                    inherited = last_direct
+            if f is None and inherited is None:
+                continue
+            if not linked and _nwords(text[q[0]:q[1]]) < self.min_quote_words:
+                continue  # a scare quote or a title: "contentious points"
+            for ps, pe in self._pieces(text, q, sents, sent_starts):
+                if f is not None:
+                    claim = self._claim(doc, "direct", ps, pe, f, sent_range)
+                else:
+                    claim = self._claim(doc, "direct", ps, pe, None, sent_range)
+                    claim["speaker"] = dict(inherited["speaker"])
+                claims.append(claim)
+                last_direct = claim
+
+        # 3. figures the outlet states itself
+        if self.unattributed and doc._.figures:
+            covered = [(c["span"][0], c["span"][1]) for c in claims]
+            for ss, se in sents:
+                figs = [g for g in doc._.figures if ss <= g["span"][0] and g["span"][1] <= se]
+                if not figs:
+                    continue
+                if any(a < se and ss < b for a, b in covered):
+                    continue
+                s, e = tidy(text, ss, se)
+                if s < e:
+                    claims.append(self._claim(doc, "unattributed", s, e, None, sent_range))
+
+        # 4. nothing from site chrome; one claim per span
+        chrome = doc._.boilerplate or []
+        seen = set()
+        out = []
+        for c in sorted(claims, key=lambda c: (c["span"][0], c["span"][1], c["kind"])):
+            s, e = c["span"]
+            key = (s, e)
+            if key in seen or any(a < e and s < b for a, b in chrome):
+                continue
+            seen.add(key)
+            out.append(c)
+        doc._.claims = out
+        return doc
+
+    # -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _outside(text: str, s: int, e: int, quotes) -> str:
+        parts, pos = [], s
+        for qs, qe in sorted(quotes):
+            if qs > pos:
+                parts.append(text[pos:min(qs, e)])
+            pos = max(pos, qe)
+        if pos < e:
+            parts.append(text[pos:e])
+        return " ".join(parts)
+
+    @staticmethod
+    def _nearest_frame(doc: Doc, q, frames, sent_range):
+        """The cue nearest a quotation, outside it, in the sentences it touches (or ending in ':')."""
+        qs, qe = q
+        lo, hi = sent_range(qs, qe)
+        best, best_d = None, None
+        for f in frames:
+            cs = doc[f["cue"][0]].idx
+            ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
+            if qs <= cs < qe:
+                continue
+            if lo <= cs < hi:
+                d = qs - ce if ce <= qs else cs - qe
+            elif ce <= qs and doc.text[ce:qs].strip(" \t\"“”").endswith(":") and "\n\n" not in doc.text[ce:qs]:
+                d = qs - ce  # He told reporters:\n"..."
+            else:
+                continue
+            if best_d is None or d < best_d:
+                best, best_d = f, d
+        return best
+
+    @staticmethod
+    def _pieces(text: str, q, sents, sent_starts):
+        """A quotation cut at sentence ends: one claim per sentence."""
+        qs, qe = q
+        i = max(bisect.bisect_right(sent_starts, qs) - 1, 0)
+        out = []
+        while i < len(sents) and sents[i][0] < qe:
+            s, e = tidy(text, max(qs, sents[i][0]), min(qe, sents[i][1]))
+            if s < e and _WORD.search(text[s:e]):
+                out.append((s, e))
+            i += 1
+        return out or [q]
+
+    @staticmethod
+    def _claim(doc: Doc, kind: str, s: int, e: int, frame: dict | None, sent_range) -> dict:
+        text = doc.text
+        ss, se = sent_range(s, e)
+        ss, se = tidy(text, ss, se) if kind != "direct" else (ss, se)
+        sentence = text[ss:se].strip()
+        speaker = cue = None
+        if frame is not None and kind != "unattributed":
+            src = frame["source"]
+            speaker = {"text": src["text"], "name": src["name"], "type": src["type"], "title": src["title"],
+                       "span": list(src["span"])}
+            c0, c1 = frame["cue"]
+            cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1])
+            cue = {"text": text[cs:ce], "lemma": frame["lemma"], "span": [cs, ce]}
+        figures = [dict(g, span=list(g["span"])) for g in (doc._.figures or []) if s <= g["span"][0] and g["span"][1] <= e]
+        sent_s, sent_e = sent_range(s, e)
+        return {"kind": kind, "text": text[s:e], "span": [s, e], "speaker": speaker, "cue": cue,
+                "date": claim_date(doc, sent_s, sent_e), "figures": figures, "sentence": sentence}
+
+
+@Language.factory("claimx_claims", default_config={"min_quote_words": 4, "unattributed": True,
+                                                   "inherit_paragraphs": 2})
+def make_claims(nlp: Language, name: str, min_quote_words: int, unattributed: bool,
+                inherit_paragraphs: int) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, min_quote_words, unattributed, inherit_paragraphs)

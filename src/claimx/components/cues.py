@@ -1,0 +1,340 @@
+"""``claimx_cues``: reporting cues, the content each one governs, and the mention that speaks.
+
+Sets ``doc.spans["claimx_cues"]`` (each cue, label ``verb`` or ``according_to``) and
+``doc._.attributions``: one dict per cue, in text order::
+
+    {"cue": (tok_start, tok_end), "lemma": "say", "kind": "indirect" | "according_to",
+     "contents": [(char_start, char_end), ...],   # the governed clause(s); may be empty
+     "speaker": (tok_start, tok_end) | None,      # the mention, as written
+     "speaker_head": tok_index | None,            # its head (a relative "who" is resolved to its noun)
+     "sent": (char_start, char_end)}
+
+A frame with no content still matters: it is how a quotation finds its speaker
+(``"We will win," she said``; ``He told reporters: "..."``).
+
+The cue vocabulary is data (``rules/cues.json``): verbs that take a clause (*X said that ...*),
+a to-infinitive (*X urged Y to ...*), an object (*X denied the report*), a preposition
+(*X called for ...*), and multi-word source markers (*according to X*, *per X*, *as reported by X*).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimx import rules
+from claimx.components.quotes import quote_spans
+from claimx.extensions import CUES_KEY, register_extensions
+
+register_extensions()
+
+# Children that end a speaker mention: "A diplomatic source, speaking anonymously to KAN, suggested"
+_MENTION_STOP = {"relcl", "acl", "advcl", "parataxis", "ccomp", "cc", "conj"}
+_TRIM = set(" \t\n\r\u00a0,;:.—–-")
+_QUOTE_CHARS = set("\"“”„«»‟")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = rules.load("cues.json")
+    return {
+        "clause": set(data["clause_verbs"]),
+        "infinitive": set(data["infinitive_verbs"]),
+        "object": set(data["object_verbs"]),
+        "prep": {k: set(v) for k, v in data["prep_verbs"].items()},
+        "quote_only": set(data["quote_only_verbs"]),
+        "raising": set(data["raising_verbs"]),
+        "according_to": [tuple(p) for p in data["according_to"]],
+    }
+
+
+def _all_verbs(lex) -> set[str]:
+    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Spans and mentions
+
+
+def tidy(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim spaces and clause punctuation at both ends; drop a lone quote mark at either end."""
+    while True:
+        before = (s, e)
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        inner = text[s:e]
+        marks = sum(1 for c in inner if c in _QUOTE_CHARS)
+        if marks % 2 == 1:
+            if e > s and text[e - 1] in _QUOTE_CHARS:
+                e -= 1
+            elif text[s] in _QUOTE_CHARS:
+                s += 1
+        if (s, e) == before:
+            return s, e
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range [start, end) -> tidied character range, or None if nothing is left."""
+    if end <= start:
+        return None
+    s, e = tidy(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return (s, e) if s < e and any(c.isalnum() for c in doc.text[s:e]) else None
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """The speaker mention around ``head``, with its apposition, without relative clauses."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in _MENTION_STOP or child.is_punct:
+            continue
+        left = min(left, child.left_edge.i)
+        break
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in _MENTION_STOP:
+            break
+        if child.dep_ == "punct":
+            continue
+        if child.dep_ == "appos":
+            # "Al-Qahera, a private news channel": keep the apposition, not its relative clause
+            r = child.i
+            for gc in child.rights:
+                if gc.dep_ in _MENTION_STOP:
+                    break
+                if gc.dep_ != "punct":
+                    r = gc.right_edge.i
+            right = max(right, r)
+            continue
+        right = max(right, child.right_edge.i)
+    doc = head.doc
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return left, right + 1
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def find_speaker(verb: Token, depth: int = 0) -> Token | None:
+    """The token that heads the speaking mention of a cue verb, climbing shared subjects."""
+    subj = _child(verb, "nsubj")
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return subj  # resolved to verb.head by the speakers component
+        return subj
+    agent = _child(verb, "agent")
+    if agent is not None:
+        pobj = _child(agent, "pobj")
+        if pobj is not None:
+            return pobj
+    if _child(verb, "nsubjpass") is not None or depth >= 3:
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    # "quoted an unnamed source as saying that ...": the quoted one speaks
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
+        return _child(head.head, "dobj")
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
+        if head.pos_ == "ADP":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return find_speaker(head, depth + 1)
+    # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Content
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _clause_minus(doc: Doc, clause: tuple[int, int], hole: tuple[int, int], min_words: int = 3):
+    """The parts of a token range left when another range is cut out of it, as char ranges."""
+    out = []
+    for s, e in ((clause[0], hole[0]), (hole[1], clause[1])):
+        if e > s and _words(doc, s, e) >= min_words:
+            c = _chars(doc, s, e)
+            if c:
+                out.append(c)
+    return out
+
+
+def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
+    """The clause(s) a reporting verb governs, as character ranges."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    comp = None
+    if lemma in lex["clause"] or lemma in lex["infinitive"]:
+        comp = _child(verb, "ccomp")
+    if comp is None and lemma in lex["infinitive"]:
+        comp = _child(verb, "xcomp")
+    if comp is None and lemma in lex["prep"]:
+        for c in verb.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in lex["prep"][lemma]:
+                obj = _child(c, "pobj", "pcomp")
+                if obj is not None:
+                    comp = obj
+                    break
+    if comp is None and lemma in lex["object"]:
+        obj = _child(verb, "dobj")
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so"):
+            comp = obj
+    if comp is not None:
+        s, e = _subtree(comp)
+        c = _chars(doc, s, e)
+        return [c] if c else []
+    # "... is strong, he said, and ...": the cue interrupts the content it reports
+    if verb.dep_ in ("parataxis",) or _child(verb, "mark") is not None and _child(verb, "mark").lower_ == "as":
+        head = verb.head
+        if head is not verb:
+            sent = verb.sent
+            return _clause_minus(doc, (sent.start, sent.end), _subtree(verb))
+    # He said: the words after the colon
+    colon = next((t for t in verb.rights if t.text == ":"), None)
+    if colon is not None and colon.i + 1 < verb.sent.end:
+        c = _chars(doc, colon.i + 1, verb.sent.end)
+        return [c] if c else []
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+
+
+class CuesComponent:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lex = lexicon()
+        self.verbs = _all_verbs(self.lex)
+
+    def _in_quote(self, doc: Doc) -> list[bool]:
+        inside = [False] * len(doc)
+        for span in quote_spans(doc):
+            for i in range(span.start, span.end):
+                inside[i] = True
+        return inside
+
+    def _verb_frame(self, tok: Token) -> dict | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        if _child(tok, "neg") is not None:
+            return None  # "did not say whether ...": nothing was said
+        # "US officials are said to be in Egypt": hearsay, not an attribution
+        if lemma in lex["raising"] and _child(tok, "auxpass") is not None and _child(tok, "agent") is None:
+            return None
+        contents = verb_contents(tok, lex)
+        speaker = find_speaker(tok)
+        if speaker is None and not contents:
+            return None
+        strong = lemma in lex["clause"] and _child(tok, "ccomp") is not None or lemma in lex["quote_only"]
+        if not strong and (speaker is None or not plausible_source(speaker)):
+            return None  # "their efforts support ...": weak cues need someone who can speak
+        kind = "indirect"
+        cue_end = tok.i + 1
+        prt = _child(tok, "prt")
+        if prt is not None and prt.i == cue_end:
+            cue_end += 1
+        if _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "as" and _child(tok, "agent"):
+            kind = "according_to"  # "as reported by Palestinian health sources"
+        return {"cue": (tok.i, cue_end), "lemma": lemma, "kind": kind, "contents": contents,
+                "speaker_head": speaker.i if speaker is not None else None}
+
+    def _phrase_frame(self, doc: Doc, i: int, phrase: tuple[str, ...]) -> dict | None:
+        """according to X / per X / citing X / as reported by X: X is the source."""
+        end = i + len(phrase)
+        last = doc[end - 1]
+        obj = _child(last, "pobj", "dobj")
+        if obj is None:
+            # the parser sometimes hangs the source elsewhere: take the next noun in the sentence
+            for t in doc[end:min(end + 8, last.sent.end)]:
+                if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                    obj = t
+                    while obj.head.i < last.sent.end and obj.head.i >= end and obj.dep_ in ("compound", "amod", "poss", "nmod"):
+                        obj = obj.head
+                    break
+        if obj is None:
+            return None
+        if not plausible_source(obj):
+            return None  # "$5 per gallon", "according to the 1967 border"
+        sent = doc[i].sent
+        phrase_subtree = (min(doc[i].left_edge.i, i), max(last.right_edge.i + 1, obj.right_edge.i + 1, end))
+        contents = _clause_minus(doc, (sent.start, sent.end), phrase_subtree)
+        if not contents:
+            return None
+        return {"cue": (i, end), "lemma": " ".join(phrase), "kind": "according_to", "contents": contents,
+                "speaker_head": obj.i}
+
+    def __call__(self, doc: Doc) -> Doc:
+        inside = self._in_quote(doc)
+        frames = []
+        used: set[int] = set()
+        phrases = sorted(self.lex["according_to"], key=len, reverse=True)
+        for tok in doc:
+            if inside[tok.i] or tok.i in used:
+                continue
+            low = tok.lower_
+            for phrase in phrases:
+                if low == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
+                    frame = self._phrase_frame(doc, tok.i, phrase)
+                    if frame:
+                        frames.append(frame)
+                        used.update(range(tok.i, tok.i + len(phrase)))
+                    break
+            else:
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
+                    frame = self._verb_frame(tok)
+                    if frame:
+                        frames.append(frame)
+                        used.add(tok.i)
+        cues = []
+        for f in frames:
+            sent = doc[f["cue"][0]].sent
+            f["sent"] = (sent.start_char, sent.end_char)
+            head = f.pop("speaker_head")
+            f["speaker_head"] = head
+            f["speaker"] = mention_range(doc[head]) if head is not None else None
+            cues.append(Span(doc, f["cue"][0], f["cue"][1], label=f["kind"]))
+        doc.spans[CUES_KEY] = cues
+        doc._.attributions = frames
+        return doc
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> frozenset[str]:
+    data = rules.load("sources.json")
+    outlets = rules.load("outlets.json")
+    return frozenset(data["anonymous_nouns"] + data["document_nouns"] + data["organization_nouns"]
+                     + data["group_nouns"] + data["role_nouns"] + data["person_pronouns"]
+                     + data["plural_pronouns"] + data["relative_pronouns"] + outlets["media_nouns"])
+
+
+def plausible_source(tok: Token) -> bool:
+    """Can this mention speak? A name, a pronoun, or a source, group or organization noun."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    words = _source_words()
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+@Language.factory("claimx_cues")
+def make_cues(nlp: Language, name: str) -> CuesComponent:
+    return CuesComponent(nlp, name)

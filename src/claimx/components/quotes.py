@@ -1,0 +1,126 @@
+"""``claimx_quotes``: pair quote marks into quoted passages.
+
+Sets ``doc.spans["claimx_quotes"]``: one span per quoted passage, covering the words between the
+marks (label ``QUOTE``, or ``QUOTE_OPEN`` for a passage whose closing mark is missing).
+
+Rules, for messy scraped text:
+- curly marks have a direction; a straight mark opens after a space or line start and closes
+  before a space, punctuation or line end ("He said "no" twice" pairs correctly);
+- marks never pair across a line break, except the newspaper convention for a quotation running
+  over several paragraphs: the paragraph ends inside the quote and the next one opens with a mark;
+- an unpaired mark is skipped, never raised: it costs that candidate, not the document; an open
+  mark left open at the end of its line still yields the rest of the line when that is a real
+  passage (four words or more), since a missing closing mark is a common scraping error.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimx import rules
+from claimx.extensions import QUOTES_KEY, register_extensions
+
+register_extensions()
+
+_OPEN_CONTEXT = set(" \t\u00a0([{—–-/:;,") | {""}
+_CLOSE_CONTEXT = set(" \t\u00a0)]}.,;:!?—–-/…") | {""}
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _marks():
+    data = rules.load("quote_marks.json")
+    alternatives = sorted(data["open"] + data["close"] + data["ambiguous"], key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(m) for m in alternatives))
+    return pattern, set(data["open"]), set(data["close"])
+
+
+def find_quotes(text: str, min_open_words: int = 4) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted passage: offsets of the words between the marks."""
+    pattern, opens, closes = _marks()
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    # which lines open with a quote mark (for the run-on paragraph convention)
+    def opens_line(k: int) -> bool:
+        while k < len(lines):
+            s, e = lines[k]
+            body = text[s:e].lstrip()
+            if body:
+                m = pattern.match(body)
+                return bool(m) and m.group() not in closes
+            k += 1
+        return False
+
+    out: list[tuple[int, int, bool]] = []
+    for k, (ls, le) in enumerate(lines):
+        open_at = None
+        for m in pattern.finditer(text, ls, le):
+            mark, s, e = m.group(), m.start(), m.end()
+            before = text[s - 1] if s > ls else ""
+            after = text[e] if e < le else ""
+            if mark in opens:
+                direction = "open"
+            elif mark in closes:
+                direction = "close"
+            else:
+                can_open = before in _OPEN_CONTEXT or before in opens or before in closes
+                can_close = after in _CLOSE_CONTEXT or after in closes or after in opens
+                if can_open and not can_close:
+                    direction = "open"
+                elif can_close and not can_open:
+                    direction = "close"
+                elif can_open and can_close:
+                    direction = "open" if open_at is None else "close"
+                else:  # a mark glued between two words: only closes an open quote
+                    direction = "close" if open_at is not None else None
+            if direction == "open":
+                open_at = e  # a second opening mark restarts: the first one was stray
+            elif direction == "close" and open_at is not None:
+                if s > open_at:
+                    out.append((open_at, s, True))
+                open_at = None
+        if open_at is not None and open_at < le:
+            runs_on = opens_line(k + 1)
+            if runs_on or len(_WORDS.findall(text[open_at:le])) >= min_open_words:
+                out.append((open_at, le, runs_on))
+    trimmed = []
+    for s, e, closed in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and _WORDS.search(text[s:e]):
+            trimmed.append((s, e, closed))
+    return trimmed
+
+
+class QuotesComponent:
+    def __init__(self, nlp: Language, name: str, min_open_words: int = 4):
+        self.name = name
+        self.min_open_words = min_open_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for s, e, closed in find_quotes(doc.text, self.min_open_words):
+            span = doc.char_span(s, e, label="QUOTE" if closed else "QUOTE_OPEN", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                span = doc.char_span(s, e, label="QUOTE" if closed else "QUOTE_OPEN", alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+        doc.spans[QUOTES_KEY] = spans
+        return doc
+
+
+@Language.factory("claimx_quotes", default_config={"min_open_words": 4})
+def make_quotes(nlp: Language, name: str, min_open_words: int) -> QuotesComponent:
+    return QuotesComponent(nlp, name, min_open_words)
+
+
+def quote_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans[QUOTES_KEY]) if QUOTES_KEY in doc.spans else []

@@ -1,0 +1,327 @@
+"""``claimx_speakers``: from a cue's speaker mention to who is speaking.
+
+For every frame in ``doc._.attributions`` that has a speaker mention, sets ``frame["source"]``::
+
+    {"text": "he", "span": (char_start, char_end),       # the mention as written
+     "name": "Gabi Ashkenazi",                            # the fullest name the document gives
+     "type": "person" | "organization" | "media" | "anonymous" | "group" | "place",
+     "title": "Israeli Foreign Minister" | None}
+
+Resolution within the document, in text order:
+- a surname or "Mr. Trump" -> the longest person name ending with that word ("Haniyeh" -> "Ismail Haniyeh");
+- he / she -> the person who spoke last, or else the person named last;
+- a relative "who" -> the noun it modifies;
+- "the source", "the sources" -> the source of that kind introduced earlier;
+- "the Egyptian official" (a definite role with no name) -> the person who spoke last;
+- "a statement from X", "reports from Egyptian media" -> X.
+Titles come from the words before a name ("Hamas spokesman Hazem Qassem") or an apposition, and
+follow the person through the document ("Blinken" keeps "U.S. Secretary of State").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimx import rules
+from claimx.articles import outlet_names
+from claimx.components.cues import mention_range
+from claimx.extensions import register_extensions
+
+register_extensions()
+
+_TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
+_TITLE_STOP_WORDS = {"said", "says", "and", "or", "with", "by", "to", "from", "for", "as", "on", "at", "in"}
+
+
+@lru_cache(maxsize=1)
+def _words():
+    src = rules.load("sources.json")
+    out = rules.load("outlets.json")
+    return {
+        "anonymous": set(src["anonymous_nouns"]),
+        "anonymity": set(src["anonymity_words"]),
+        "document": set(src["document_nouns"]),
+        "organization": set(src["organization_nouns"]),
+        "group": set(src["group_nouns"]),
+        "role": set(src["role_nouns"]),
+        "person_pron": set(src["person_pronouns"]),
+        "plural_pron": set(src["plural_pronouns"]),
+        "relative": set(src["relative_pronouns"]),
+        "honorifics": set(src["honorifics"]),
+        "media": set(out["media_nouns"]),
+    }
+
+
+def _strip_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in ("det", "predet") and span.doc[start].lower_ in ("the", "a", "an", "this", "these", "those"):
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _clean_name(ent: Span, honorifics: set[str]) -> str:
+    toks = [t for t in ent if t.lower_ not in honorifics and t.text not in ("'s", "’s", "'", "’")]
+    if not toks:
+        return ent.text
+    return ent.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _title_before(ent: Span, words) -> str | None:
+    """The role words right before a person's name: "U.S. Secretary of State Antony Blinken"."""
+    doc = ent.doc
+    i = ent.start - 1
+    start = None
+    sent_start = ent.sent.start
+    while i >= sent_start:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or t.lower_ in _TITLE_STOP_WORDS or t.like_num or t.ent_type_ == "DATE":
+            break
+        if t.pos_ in _TITLE_POS or t.tag_ == "POS" or t.lower_ == "of" or (t.lower_ == "the" and i > sent_start and doc[i - 1].lower_ == "of"):
+            start = i
+            i -= 1
+            continue
+        break
+    if start is None:
+        return None
+    toks = list(doc[start:ent.start])
+    while toks and (toks[0].lower_ in ("of", "the") or toks[0].tag_ == "POS"):
+        toks.pop(0)
+    while toks and toks[-1].lower_ in words["honorifics"]:
+        toks.pop()
+    if not toks or not any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in words["honorifics"] for t in toks):
+        return None
+    if all(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC") for t in toks):
+        return None  # "Egypt's Haniyeh" has no title, only a place
+    return doc[toks[0].i:toks[-1].i + 1].text
+
+
+class PersonIndex:
+    """Every person the document names, by surname, with the fullest form and a title."""
+
+    def __init__(self, doc: Doc):
+        words = _words()
+        self.full: dict[str, str] = {}
+        self.title: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (char offset, full name) in text order
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(ent, words["honorifics"])
+            key = name.split()[-1].lower() if name.split() else name.lower()
+            if len(name.split()) > len(self.full.get(key, "").split()):
+                self.full[key] = name
+            title = _title_before(ent, words)
+            if title and key not in self.title:
+                self.title[key] = title
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.mentions.append((ent.start_char, self.resolve(_clean_name(ent, words["honorifics"]))))
+
+    def resolve(self, name: str) -> str:
+        parts = name.split()
+        if not parts:
+            return name
+        full = self.full.get(parts[-1].lower())
+        return full if full and len(full.split()) >= len(parts) else name
+
+    def title_of(self, name: str) -> str | None:
+        parts = name.split()
+        return self.title.get(parts[-1].lower()) if parts else None
+
+    def last_before(self, offset: int) -> str | None:
+        best = None
+        for start, name in self.mentions:
+            if start >= offset:
+                break
+            best = name
+        return best
+
+
+def _outlet_in(text: str) -> str | None:
+    for name in outlet_names():
+        k = text.find(name)
+        if k >= 0 and (k == 0 or not text[k - 1].isalnum()) and (k + len(name) == len(text) or not text[k + len(name)].isalnum()):
+            return name
+    return None
+
+
+class SpeakersComponent:
+    def __init__(self, nlp: Language, name: str, pronoun_window: int = 6):
+        self.name = name
+        self.pronoun_window = pronoun_window  # sentences a "he" may look back for the last speaker
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames = doc._.attributions or []
+        people = PersonIndex(doc)
+        history: list[dict] = []  # resolved sources in text order, for back-references
+        sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+        for frame in frames:
+            if frame.get("speaker") is None:
+                frame["source"] = None
+                continue
+            s, e = frame["speaker"]
+            mention = doc[s:e]
+            head = doc[frame["speaker_head"]]
+            source = self.describe(doc, mention, head, people, history, sent_index)
+            frame["source"] = source
+            source["_sent"] = sent_index.get(head.sent.start, 0)
+            source["_at"] = head.idx
+            history.append(source)
+        for frame in frames:
+            if frame.get("source"):
+                frame["source"].pop("_sent", None)
+                frame["source"].pop("_at", None)
+                frame["source"].pop("_head", None)
+        return doc
+
+    # -----------------------------------------------------------------------------------------
+
+    def describe(self, doc: Doc, mention: Span, head: Token, people: PersonIndex, history, sent_index) -> dict:
+        words = _words()
+        text_span = (mention.start_char, mention.end_char)
+        low = head.lower_
+        here = sent_index.get(head.sent.start, 0)
+
+        def recent(pred, window=self.pronoun_window):
+            for h in reversed(history):
+                if here - h["_sent"] > window:
+                    break
+                if pred(h):
+                    return h
+            return None
+
+        def copy(h, text=None):
+            return {"text": text if text is not None else mention.text, "span": text_span,
+                    "name": h["name"], "type": h["type"], "title": h["title"]}
+
+        # relative pronoun: "Gabi Ashkenazi, who called for ..." -> the noun it modifies
+        if low in words["relative"] and head.head is not head:
+            noun = head.head.head if head.head.dep_ == "relcl" else head.head
+            if noun.pos_ in ("NOUN", "PROPN"):
+                ns, ne = mention_range(noun)
+                inner = self.describe(doc, doc[ns:ne], noun, people, history, sent_index)
+                inner["text"], inner["span"] = head.text, (head.idx, head.idx + len(head))
+                return inner
+        if low in words["person_pron"]:
+            h = recent(lambda h: h["type"] == "person" and h["name"].lower() not in words["person_pron"])
+            name = h["name"] if h else people.last_before(head.idx)
+            if h:
+                return copy(h)
+            return {"text": mention.text, "span": text_span, "name": name or head.text, "type": "person",
+                    "title": people.title_of(name) if name else None}
+        if low in words["plural_pron"]:
+            h = recent(lambda h: h["type"] in ("group", "organization", "anonymous", "media"), window=2)
+            if h:
+                return copy(h)
+            return {"text": mention.text, "span": text_span, "name": head.text, "type": "group", "title": None}
+
+        core = _strip_det(mention)
+        outlet = _outlet_in(mention.text)
+        persons = [ent for ent in mention.ents if ent.label_ == "PERSON"]
+        orgs = [ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE", "LOC", "FAC")]
+        head_low = head.lower_
+        definite = mention[0].lower_ in ("the", "this", "that", "these", "those")
+
+        # "a statement from Hamas", "reports from Egyptian media", "details from officials": the author speaks
+        if head_low in words["document"]:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and _pobj(child) is not None:
+                    obj = _pobj(child)
+                    os_, oe = mention_range(obj)
+                    inner = self.describe(doc, doc[os_:oe], obj, people, history, sent_index)
+                    inner["text"], inner["span"] = mention.text, text_span
+                    return inner
+        if outlet and not persons:
+            return {"text": mention.text, "span": text_span, "name": outlet, "type": "media", "title": None}
+        if persons and not any(w in words["anonymity"] for w in (t.lower_ for t in mention)):
+            # the person nearest the head: "Hamas spokesman Hazem Qassem", "X, the minister"
+            ent = min(persons, key=lambda en: abs(en.root.i - head.i))
+            name = people.resolve(_clean_name(ent, words["honorifics"]))
+            title = self._head_title(mention, head, ent) or _title_before(ent, words) or people.title_of(name) \
+                or self._appos_title(head, ent)
+            return {"text": mention.text, "span": text_span, "name": name, "type": "person", "title": title}
+        anonymous = any(t.lower_ in words["anonymity"] for t in mention)
+        if head_low in words["anonymous"] or anonymous:
+            if definite and not anonymous:
+                # "the source" -> the source introduced earlier; "the Egyptian official" -> the person meant
+                h = recent(lambda h: h["type"] == "anonymous" and h.get("_head") == head.lemma_.lower())
+                if h:
+                    return copy(h)
+                if head.lemma_.lower() in words["role"]:
+                    h = self._person_by_role(head, people, recent)
+                    if h:
+                        return copy(h)
+            out = {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
+            out["_head"] = head.lemma_.lower()
+            return out
+        if head_low in words["media"] and (orgs or head.pos_ == "NOUN"):
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "media", "title": None}
+        ent_type = head.ent_type_
+        if ent_type in ("GPE", "LOC", "FAC"):
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "place", "title": None}
+        if ent_type == "ORG" or head_low in words["organization"] or head.lemma_.lower() in words["organization"]:
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "organization", "title": None}
+        if ent_type == "NORP" or head_low in words["group"] or (head.tag_ in ("NNS", "NNPS")):
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "group", "title": None}
+        if head.pos_ == "PROPN":
+            name = people.resolve(head.text if len(core) > 4 else _clean_name(core, words["honorifics"]))
+            return {"text": mention.text, "span": text_span, "name": name, "type": "person",
+                    "title": people.title_of(name)}
+        if head.lemma_.lower() in words["role"]:
+            if definite:
+                h = self._person_by_role(head, people, recent)
+                if h:
+                    return copy(h)
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
+        return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
+
+    @staticmethod
+    def _person_by_role(head: Token, people: PersonIndex, recent) -> dict | None:
+        """ "the Egyptian president" -> the person last named with that title, else the last person speaking."""
+        role = head.lower_
+        for start, name in reversed(people.mentions):
+            if start >= head.idx:
+                continue
+            title = people.title_of(name)
+            if title and role in title.lower().split():
+                return {"name": name, "type": "person", "title": title}
+        return recent(lambda h: h["type"] == "person")
+
+    @staticmethod
+    def _head_title(mention: Span, head: Token, ent: Span) -> str | None:
+        """ "Egypt's foreign ministry spokesman, Ambassador Ahmed Hafez": the role is the head's phrase."""
+        if head.pos_ != "NOUN" or ent.start <= head.i < ent.end or head.i > ent.start:
+            return None
+        end = head.i + 1
+        span = _strip_det(mention.doc[mention.start:end])
+        return span.text or None
+
+    @staticmethod
+    def _appos_title(head: Token, ent: Span) -> str | None:
+        """ "Jibril Rajoub, a senior figure from Fatah" -> "senior figure from Fatah"."""
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                s, e = mention_range(child)
+                span = _strip_det(head.doc[s:e])
+                return span.text if span.text else None
+        if head.dep_ == "appos" or head.i not in range(ent.start, ent.end):
+            if head.pos_ == "NOUN":
+                s, e = mention_range(head)
+                span = _strip_det(head.doc[s:min(e, ent.start) if ent.start > s else e])
+                text = span.text.strip(" ,")
+                return text or None
+        return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+    return None
+
+
+@Language.factory("claimx_speakers", default_config={"pronoun_window": 6})
+def make_speakers(nlp: Language, name: str, pronoun_window: int) -> SpeakersComponent:
+    return SpeakersComponent(nlp, name, pronoun_window)
