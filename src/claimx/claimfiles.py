@@ -161,11 +161,16 @@ def _decode_document(data: bytes, name: str, skip_invalid: bool, stats: ReadStat
 
 
 def _error_line(data: bytes, reason: str) -> int:
-    """msgspec names the byte offset of a syntax error ("... (byte 1234)"): turn it into a line."""
+    """msgspec names the byte offset of a syntax error ("... (byte 1234)"): turn it into a line.
+    Truncated input breaks at its end."""
     import re
 
     m = re.search(r"byte (\d+)", reason)
-    return _line_of(data, int(m.group(1))) if m else 1
+    if m:
+        return _line_of(data, int(m.group(1)))
+    if "truncated" in reason:
+        return _line_of(data, len(data.rstrip()))
+    return 1
 
 
 def as_claims(records: Iterable[Claim | dict]) -> list[Claim]:

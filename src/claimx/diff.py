@@ -25,6 +25,7 @@ from datetime import date as _date
 from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from claimx.claimfiles import as_claims
 from claimx.query import NO_OUTLET, claim_date, words
@@ -43,7 +44,8 @@ class DiffSettings:
     # Text similarity above which claims of *different* speakers say the same thing (a higher bar:
     # without a shared speaker, the wording is the only evidence).
     attribution_threshold: float = 0.75
-    # Name similarity (0..1) at which two spellings of a name are one ("Haniyeh" ~ "Haniya").
+    # Jaro-Winkler similarity (0..1) at which two spellings of a name word are one
+    # ("Haniyeh" ~ "Haniya"); 1 accepts only identical words (after folding case and accents).
     name_threshold: float = 0.9
     # Relative width of a qualified figure: "around 1,200" is 1,200 ± 10 %; "over 40,000" is
     # 40,000 .. 40,000 × (1 + 2 × 0.1); "nearly 34,600" (under) is 34,600 × (1 − 2 × 0.1) .. 34,600.
@@ -127,7 +129,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 
 def _token_eq(x: str, y: str, threshold: float) -> bool:
-    return x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) / 100.0 >= threshold)
+    """One name word, allowing for transliteration ("Haniyeh" ~ "Haniya", "Mohammed" ~
+    "Mohammad"): Jaro-Winkler similarity, which weighs the start of a word most, for words of
+    four letters or more."""
+    return x == y or (min(len(x), len(y)) >= 4 and JaroWinkler.similarity(x, y) >= threshold)
 
 
 def _tokens_within(short: Sequence[str], long: Sequence[str], threshold: float) -> bool:

@@ -1,7 +1,182 @@
-"""claimx diff (placeholder until issue 4 lands; replaced by its implementation)."""
+"""claimx diff: align the claims of two sources, or of every pair of outlets/documents in one file.
+
+Claim files are read as JSON (no spaCy); a folder (or .txt file) of articles is extracted first,
+which loads the pipeline only then.
+"""
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional, get_args
+
 import typer
 
+from claimx.cli import claim_messages as cm
+from claimx.cli import messages
+from claimx.cli.options import FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
+from claimx.cli.output import Format
+from claimx.schema import AlignmentKind
 
-def diff() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+BySource = enum.Enum("BySource", {"outlet": "outlet", "doc": "doc"}, type=str)
+KindChoice = enum.Enum("AlignmentKindChoice", {v: v for v in get_args(AlignmentKind)}, type=str)
+
+_Unit = dict(min=0.0, max=1.0, show_default=True)
+
+
+def diff(
+    sources: Annotated[list[str], typer.Argument(
+        metavar="A [B]", show_default=False,
+        help="Two sources, A and B: claim files (JSON Lines or the --format json document; - reads "
+             "standard input) or folders / .txt files of articles, extracted first. With --by, "
+             "one or more claim files.")],
+    by: Annotated[Optional[BySource], typer.Option(
+        "--by", show_default=False, case_sensitive=False,
+        help="Compare every pair of outlets (or documents) found in the input.")] = None,
+    shared_threshold: Annotated[float, typer.Option(
+        "--shared-threshold", **_Unit,
+        help="Text similarity (0-1) at which claims of the same speaker say the same thing.")] = 0.6,
+    attribution_threshold: Annotated[float, typer.Option(
+        "--attribution-threshold", **_Unit,
+        help="Text similarity (0-1) at which claims of different speakers say the same thing.")] = 0.75,
+    name_threshold: Annotated[float, typer.Option(
+        "--name-threshold", **_Unit,
+        help="Spelling similarity (0-1) at which two name words are one ('Haniyeh' ~ 'Haniya').")] = 0.9,
+    tolerance: Annotated[float, typer.Option(
+        "--tolerance", min=0.0, max=1.0, show_default=True,
+        help="Relative width of a qualified figure: 'around 1,200' is 1,200 ± tolerance, 'over N' "
+             "N to N×(1+2×tolerance), 'nearly/under N' N×(1-2×tolerance) to N.")] = 0.1,
+    max_days: Annotated[Optional[int], typer.Option(
+        "--max-days", min=0, show_default=False,
+        help="Compare figures only of claims dated at most this many days apart.")] = None,
+    only: Annotated[Optional[list[KindChoice]], typer.Option(
+        "--only", show_default=False, case_sensitive=False,
+        help="Print only records of this kind (the summary still counts all). Repeatable.")] = None,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", show_default=False,
+        help="spaCy pipeline for extracting folders of articles (default: claimx's).")] = None,
+    format: FormatOpt = Format.jsonl,
+    output: OutputOpt = None,
+    skip_invalid: SkipInvalidOpt = False,
+) -> None:
+    """Align the claims of two sources: shared, conflict, attribution, only_a, only_b.
+
+    Records are JSON Lines (fields: docs/query-and-diff.md, schema: claimx schema --diff); a
+    one-line summary of counts goes to stderr.
+
+    Example: claimx diff ledger.jsonl wire.jsonl --format table
+
+    Example: claimx extract seeds/ | claimx diff - --by outlet --only conflict
+    """
+    from claimx.diff import DiffSettings, diff_sources, split_sources, summarize
+
+    settings = DiffSettings(shared_threshold=shared_threshold,
+                            attribution_threshold=attribution_threshold,
+                            name_threshold=name_threshold, tolerance=tolerance, max_days=max_days)
+    if by is None and len(sources) != 2 or by is not None and not sources:
+        messages.error(cm.DIFF_SOURCES)
+        raise typer.Exit(messages.EXIT_USAGE)
+
+    code = messages.EXIT_OK
+    if by is None:
+        named = []
+        for source in sources:
+            claims, c = _load_source(source, skip_invalid, model)
+            code = max(code, c)
+            named.append((source if source != "-" else "<stdin>", claims))
+    else:
+        claims, code = read_claim_inputs(list(sources), "diff", skip_invalid)
+        named = split_sources(claims, by.value)
+        if len(named) == 1:
+            messages.warn(cm.DIFF_ONE_SOURCE.format(by=by.value, name=named[0][0]))
+
+    records = diff_sources(named, settings)
+    counts = summarize(records)
+    if only:
+        wanted = {k.value for k in only}
+        records = [r for r in records if r.kind in wanted]
+
+    from claimx.cli.output import open_output, write_json, write_jsonl
+
+    with open_output(output) as out:
+        if format is Format.table:
+            _write_tables(records, named, out)
+        elif format is Format.json:
+            write_json(records, out)
+        else:
+            write_jsonl(records, out)
+    pairs = len(named) * (len(named) - 1) // 2
+    _summary(counts, pairs if by is not None else 0)
+    if code:
+        raise typer.Exit(code)
+
+
+def _load_source(source: str, skip_invalid: bool, model: Optional[str]) -> tuple[list, int]:
+    """One side of `diff A B`: a claim file, or articles (a folder or .txt file) extracted now."""
+    path = Path(source)
+    if source != "-" and (path.is_dir() or path.suffix.lower() == ".txt"):
+        if not path.exists():
+            messages.error(messages.NO_SUCH_PATH.format(path=source))
+            raise typer.Exit(messages.EXIT_FATAL)
+        return _extract(source, model), messages.EXIT_OK
+    claims, code = read_claim_inputs([source], "diff", skip_invalid)
+    return claims, code
+
+
+def _extract(source: str, model: Optional[str]) -> list:
+    try:
+        from claimx.pipeline import extract_paths
+    except ImportError as exc:
+        messages.error(cm.EXTRACT_UNAVAILABLE.format(path=source, reason=exc))
+        raise typer.Exit(messages.EXIT_FATAL)
+    try:
+        records = extract_paths([source], model=model)
+    except (OSError, ValueError, RuntimeError) as exc:
+        messages.error(cm.EXTRACT_FAILED.format(path=source, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        raise typer.Exit(messages.EXIT_FATAL)
+    from claimx.claimfiles import as_claims
+
+    return as_claims(records)
+
+
+def _summary(counts: dict[str, int], pairs: int) -> None:
+    import sys
+
+    extra = f" ({pairs} pair{'s' if pairs != 1 else ''} of sources)" if pairs else ""
+    print(f"claimx diff: {cm.DIFF_SUMMARY.format(pairs=extra, **counts)}", file=sys.stderr)
+
+
+def _write_tables(records, named, out) -> None:
+    """One side-by-side table per pair of sources."""
+    from rich.markup import escape
+
+    from claimx.cli.output import write_table
+
+    groups: dict[tuple[str, str], list] = {}
+    for r in records:
+        groups.setdefault(tuple(r.sources), []).append(r)
+    for (na, nb), recs in groups.items():
+        rows = []
+        for r in recs:
+            sim = "" if r.similarity is None else f"{r.similarity:.2f}"
+            label = r.kind + (f" ({', '.join(r.changes)})" if r.changes else "")
+            rows.append([escape(label), _cell(r.a, r.figures, "a"), sim, _cell(r.b, r.figures, "b")])
+        write_table(f"{escape(na)}  ⟷  {escape(nb)}", ["alignment", escape(na), "sim", escape(nb)], rows, out)
+
+
+def _cell(side, figures, which: str) -> str:
+    from rich.markup import escape
+
+    if side is None:
+        return ""
+    head = " · ".join(x for x in (side.speaker or "(outlet)", side.kind, side.date or "undated") if x)
+    lines = [escape(f"{head}:"), escape(side.text)]
+    for f in figures:
+        mine = f.a if which == "a" else f.b
+        mark = "=" if f.agree else "≠"
+        lines.append(escape(f"{mark} {mine.text}" + (f" {mine.measure}" if mine.measure else "")
+                            + f" [{_number(mine.low)}–{_number(mine.high)}]"))
+    return "\n".join(lines)
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -1,7 +1,30 @@
-"""claimx schema (placeholder until issue 4 lands; replaced by its implementation)."""
+"""claimx schema: the JSON Schema of a claim line (or of a diff record), generated from the msgspec
+types the code itself decodes and encodes with, so the contract and the code cannot drift apart."""
+from __future__ import annotations
+
+from typing import Annotated
+
 import typer
 
+from claimx.cli.options import OutputOpt
 
-def schema() -> None:
-    """Not built yet."""
-    raise typer.Exit(2)
+
+def schema(
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="The schema of a `claimx diff` alignment record instead of a claim line.")] = False,
+    output: OutputOpt = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of one claim line of `claimx extract` / `query`.
+
+    Example: claimx schema > claim.schema.json
+
+    Example: claimx schema --diff | jq '.["$defs"].Alignment.properties | keys'
+    """
+    from claimx.cli.output import open_output, write_json
+    from claimx.schema import alignment_json_schema, claim_json_schema
+
+    body = alignment_json_schema() if diff else claim_json_schema()
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+           "title": "claimx diff alignment record" if diff else "claimx claim line", **body}
+    with open_output(output) as out:
+        write_json(doc, out)

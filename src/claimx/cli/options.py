@@ -1,0 +1,73 @@
+"""Options shared by `query` and `diff` (Annotated, so each command declares them in one line),
+and the claim-file reading they imply: --skip-invalid, the file:line error, exit codes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from claimx.cli import claim_messages as cm
+from claimx.cli import messages
+from claimx.cli.output import Format
+
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", case_sensitive=False,
+    help="jsonl (one record a line, for pipes), json (one document) or table (for people).")]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False,
+    help="Write to this file (atomically: all or nothing) instead of standard output.")]
+SkipInvalidOpt = Annotated[bool, typer.Option(
+    "--skip-invalid",
+    help="Skip lines that are not claims (and say how many on stderr) instead of stopping "
+         f"with exit code {messages.EXIT_INVALID_INPUT}.")]
+
+
+def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool) -> tuple[list, int]:
+    """Read claim files (``-`` = standard input; none = standard input if it is not a terminal).
+
+    Returns (claims, exit code so far): a missing or unreadable file is reported and skipped
+    (`EXIT_PARTIAL`), or `EXIT_FATAL` when no input could be read at all. A line that is not a
+    claim ends the command with `EXIT_INVALID_INPUT` unless ``skip_invalid``.
+    """
+    from claimx.claimfiles import InvalidClaim, ReadStats, read_claim_file
+
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            messages.error(cm.NO_CLAIM_INPUT.format(command=command))
+            raise typer.Exit(messages.EXIT_USAGE)
+        paths = ["-"]
+    if paths.count("-") > 1:
+        messages.error(cm.STDIN_TWICE)
+        raise typer.Exit(messages.EXIT_USAGE)
+    stats = ReadStats()
+    claims: list = []
+    failed = 0
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            messages.error(cm.CLAIMS_FOLDER.format(path=path))
+            failed += 1
+            continue
+        try:
+            claims.extend(read_claim_file(path, skip_invalid=skip_invalid, stats=stats))
+        except InvalidClaim as exc:
+            messages.error(cm.INVALID_CLAIM.format(path=exc.path, line=exc.line, reason=exc.reason))
+            raise typer.Exit(messages.EXIT_INVALID_INPUT)
+        except FileNotFoundError:
+            messages.error(messages.NO_SUCH_PATH.format(path=path))
+            failed += 1
+        except OSError as exc:
+            messages.error(messages.UNREADABLE.format(path=path, reason=exc.strerror or exc))
+            failed += 1
+    report_skipped(stats)
+    if failed and failed == len(paths):
+        raise typer.Exit(messages.EXIT_FATAL)
+    return claims, messages.EXIT_PARTIAL if failed else messages.EXIT_OK
+
+
+def report_skipped(stats) -> None:
+    if stats.skipped:
+        path, line, reason = stats.skipped[0]
+        messages.warn(cm.SKIPPED_INVALID.format(count=len(stats.skipped), path=path, line=line,
+                                                reason=reason))

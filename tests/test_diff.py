@@ -1,0 +1,273 @@
+"""claimx.diff: names, wordings, figures and whole alignments, as tables of behaviour."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from claimx.claimfiles import read_claims
+from claimx.diff import (DiffSettings, align, cluster_speakers, compare_figures, diff_sources,
+                         figure_range, figure_side, name_tokens, same_speaker, speaker_keys,
+                         split_sources, summarize, text_similarity)
+from claimx.schema import Alignment, Claim
+
+DATA = Path(__file__).parent / "data"
+LEDGER = read_claims([DATA / "ledger.jsonl"])
+WIRE = read_claims([DATA / "wire.jsonl"])
+
+
+def make_claim(text, speaker=None, type_="person", kind=None, figures=(), date="2024-05-02",
+               doc="d", cid=None):
+    """A contract claim for a test: figures as (text, value, unit, qualifier, subject)."""
+    kind = kind or ("indirect" if speaker else "unattributed")
+    figs = []
+    for ftext, value, unit, qualifier, subject in figures:
+        at = text.index(ftext)
+        figs.append({"text": ftext, "span": [at, at + len(ftext)], "value": value, "unit": unit,
+                     "qualifier": qualifier, "subject": subject})
+    return msgspec.convert({
+        "id": cid or f"{doc}#{abs(hash(text)) % 1000}", "kind": kind, "text": text,
+        "doc": {"id": doc, "path": None, "title": None, "outlet": doc, "author": None, "published": date},
+        "span": [0, len(text)],
+        "speaker": {"text": speaker, "name": speaker, "type": type_, "title": None, "span": [0, 1]}
+        if speaker else None,
+        "cue": None, "date": {"value": date, "text": None, "basis": "published"},
+        "figures": figs, "sentence": text}, Claim)
+
+
+# --- names -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, family, expected", [
+    ("Haniyeh", "Ismail Haniyeh", "person", True),            # surname = full name
+    ("ismail HANIYEH", "Ismaïl Haniyeh", "person", True),      # case and accents
+    ("Haniya", "Ismail Haniyeh", "person", True),              # a transliteration
+    ("Blinken", "Antony Blinken", "person", True),
+    ("Netanyahu", "Benjamin Netanyahu", "person", True),
+    ("Ismail", "Ismail Haniyeh", "person", False),             # a first name is not the surname
+    ("Abbas", "Abbas Kamel", "person", False),
+    ("Abbas", "Mahmoud Abbas", "person", True),
+    ("Yahya Sinwar", "Ismail Haniyeh", "person", False),
+    ("Egyptian security officials", "Senior Egyptian security officials", "group", True),
+    ("the Egyptian security officials", "Egyptian security officials", "group", True),
+    ("officials", "Egyptian security officials", "group", False),   # one generic word is not enough
+    ("Palestinian health sources", "Egyptian security officials", "group", False),
+    ("UN", "United Nations", "body", True),                    # acronym
+    ("IDF", "Israel Defense Forces", "body", True),
+    ("Egypt's MENA news agency", "MENA news agency", "body", True),
+    ("Hamas", "Hamas", "body", True),
+    ("Hamas", "Fatah", "body", False),
+])
+def test_same_speaker(a, b, family, expected):
+    assert same_speaker(name_tokens(a), name_tokens(b), family) is expected
+    assert same_speaker(name_tokens(b), name_tokens(a), family) is expected
+
+
+def test_clusters_are_named_by_the_fullest_name_and_never_chain():
+    names = [("Netanyahu", "person"), ("Benjamin Netanyahu", "person"), ("Haniyeh", "person"),
+             ("Ismail Haniyeh", "person"), ("Yair Netanyahu", "person"), ("Kamel", "person"),
+             ("Abbas Kamel", "person"), ("Hamas", "organization"), ("Hamas", "person")]
+    got = cluster_speakers(names)
+    assert got[("Haniyeh", "person")] == "Ismail Haniyeh"
+    assert got[("Kamel", "person")] == "Abbas Kamel"
+    # "Netanyahu" fits two full names: ambiguous, so it stays alone
+    assert got[("Netanyahu", "person")] == "Netanyahu"
+    assert got[("Benjamin Netanyahu", "person")] != got[("Yair Netanyahu", "person")]
+    # a person and an organisation are never one speaker, whatever the spelling
+    assert got[("Hamas", "organization")] == got[("Hamas", "person")] == "Hamas"
+    assert cluster_speakers(list(reversed(names))) == got      # order-independent
+
+
+def test_speaker_keys_merge_across_documents():
+    keys = speaker_keys(LEDGER + WIRE)
+    assert keys["wire_flood#1"] == keys["ledger_flood#1"] == "Elena Vásquez"
+    assert keys["wire_flood#5"] == "Senior engineers at the water authority"
+    assert "ledger_flood#2" not in keys                         # unattributed
+
+
+# --- wording -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("a delegation would visit Egypt soon to continue talks", "a delegation will visit Egypt soon to continue talks", 0.95, 1.0),
+    ("the dam had not been inspected for a decade", "the dam had not been inspected in ten years", 0.6, 0.9),
+    ("We will rebuild every bridge before winter", "the government would rebuild every bridge before winter", 0.95, 1.0),
+    ("the dam failed because nobody inspected it", "rescue teams would keep searching through the night", 0.0, 0.4),
+    ("the proposal", "Netanyahu rejected the proposal in a statement on Sunday", 0.0, 0.5),   # short: no subset bonus
+    ("", "anything", 0.0, 0.0),
+    ("the and of", "the and of", 0.0, 0.0),                    # no content words
+])
+def test_text_similarity(a, b, low, high):
+    assert low <= text_similarity(a, b) <= high
+    assert text_similarity(a, b) == text_similarity(b, a)
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (1200, None, (1200, 1200)),
+    (1200, "about", (1080, 1320)),
+    (40000, "over", (40000, 48000)),
+    (40000, "at_least", (40000, 48000)),
+    (34600, "under", (27680, 34600)),
+    (34600, "at_most", (27680, 34600)),
+])
+def test_figure_range(value, qualifier, expected):
+    assert figure_range(value, qualifier, 0.1) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("a, fa, b, fb, expected", [
+    # the issue's examples: "around 1,200" and "approximately 1,200" agree ...
+    ("the Oct. 7 incursion, which killed around 1,200 people", ("around 1,200", 1200, None, "about", "people"),
+     "an attack that resulted in approximately 1,200 deaths", ("approximately 1,200", 1200, None, "about", "deaths"),
+     True),
+    # ... "nearly 34,600" and "over 40,000" killed do not
+    ("Tel Aviv has killed nearly 34,600 Palestinians", ("nearly 34,600", 34600, None, "under", "Palestinians"),
+     "military actions have led to over 40,000 fatalities", ("over 40,000", 40000, None, "over", "fatalities"),
+     False),
+    ("killed nearly 34,600 Palestinians", ("nearly 34,600", 34600, None, "about", "Palestinians"),
+     "over 40,000 Palestinians were killed", ("over 40,000", 40000, None, "over", "Palestinians"), False),
+    ("the floods killed at least 41 people", ("at least 41", 41, None, "at_least", "people"),
+     "the floods killed 45 people", ("45", 45, None, None, "people"), True),
+    ("the floods killed 41 people", ("41", 41, None, None, "people"),
+     "the floods killed 45 people", ("45", 45, None, None, "people"), False),
+    ("Egypt has allocated $500 million for reconstruction", ("$500 million", 500e6, "USD", None, "reconstruction"),
+     "a $500 million fund for reconstruction", ("$500 million", 500e6, "USD", None, "reconstruction"), True),
+])
+def test_comparable_figures_agree_or_not(a, fa, b, fb, expected):
+    ca, cb = make_claim(a, figures=[fa]), make_claim(b, figures=[fb])
+    (cmp,) = compare_figures([figure_side(ca, ca.figures[0], 0.1)], [figure_side(cb, cb.figures[0], 0.1)])
+    assert cmp.agree is expected
+
+
+@pytest.mark.parametrize("a, fa, b, fb", [
+    # killed vs wounded: different measures
+    ("killed 34,600 Palestinians and wounded 77,700 others", ("77,700", 77700, None, None, "others"),
+     "over 40,000 fatalities", ("over 40,000", 40000, None, "over", "fatalities")),
+    # same measure, different people counted
+    ("left 248 Palestinians dead", ("248", 248, None, None, "Palestinians"),
+     "12 Israelis were killed", ("12", 12, None, None, "Israelis")),
+    # different units
+    ("Egypt has allocated $500 million", ("$500 million", 500e6, "USD", None, "reconstruction"),
+     "500 million people", ("500 million", 500e6, None, None, "reconstruction")),
+    # nothing says what is counted
+    ("in 1979", ("1979", 1979, None, None, None), "in 1967", ("1967", 1967, None, None, None)),
+])
+def test_figures_about_different_things_are_not_compared(a, fa, b, fb):
+    ca, cb = make_claim(a, figures=[fa]), make_claim(b, figures=[fb])
+    assert compare_figures([figure_side(ca, ca.figures[0], 0.1)], [figure_side(cb, cb.figures[0], 0.1)]) == []
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("killed nearly 34,600 Palestinians and wounded 77,700 others", "nearly 34,600", "killed"),
+    ("killed nearly 34,600 Palestinians and wounded 77,700 others", "77,700", "wounded"),
+    ("which left at least 248 Palestinians and 12 Israelis dead", "at least 248", "killed"),
+    ("over 130 Israelis are being held in Gaza", "over 130", "held"),
+    ("85% of the population was displaced", "85%", "displaced"),
+    ("Egypt has allocated $500 million", "$500 million", None),
+])
+def test_figure_measure(text, figure, measure):
+    c = make_claim(text, figures=[(figure, 1, None, None, None)])
+    assert figure_side(c, c.figures[0], 0.1).measure == measure
+
+
+# --- whole alignments --------------------------------------------------------------------------
+
+EXPECTED = [  # (kind, a, b, changes) over the two-outlet fixture
+    ("attribution", "ledger_flood#1", "wire_flood#1", ["kind"]),      # quoted vs paraphrased
+    ("conflict", "ledger_flood#2", "wire_flood#2", []),               # at least 41 vs 58 killed
+    ("shared", "ledger_flood#3", "wire_flood#3", []),
+    ("shared", "ledger_flood#4", "wire_flood#4", []),
+    ("shared", "ledger_flood#5", "wire_flood#5", []),                 # group name containment
+    ("attribution", "ledger_flood#6", "wire_flood#6", ["speaker"]),   # Lindqvist vs Holm
+    ("only_a", "ledger_flood#7", None, []),
+    ("only_b", None, "wire_flood#7", []),
+    ("only_b", None, "wire_flood#8", []),
+    ("only_b", None, "wire_flood#9", []),
+]
+
+
+def _rows(records):
+    return [(r.kind, r.a and r.a.id, r.b and r.b.id, r.changes) for r in records]
+
+
+def test_align_two_outlets():
+    records = align(LEDGER, WIRE, names=("ledger", "wire"))
+    assert _rows(records) == EXPECTED
+    assert all(r.sources == ("ledger", "wire") for r in records)
+    assert summarize(records) == {"shared": 3, "conflict": 1, "attribution": 2, "only_a": 1, "only_b": 3}
+
+
+def test_alignment_records_carry_both_wordings_dates_and_figures():
+    by_a = {r.a.id: r for r in align(LEDGER, WIRE) if r.a}
+    conflict = by_a["ledger_flood#2"]
+    assert conflict.basis == "figures"
+    assert (conflict.a.date, conflict.b.date) == ("2023-04-12", "2023-04-13")
+    assert [(f.a.text, f.b.text, f.agree) for f in conflict.figures] == [
+        ("at least 41", "58", False), ("around 3,000", "about 3,000", True)]
+    shared = by_a["ledger_flood#4"]
+    assert shared.speaker == "Tomas Reyes"
+    assert shared.a.text.startswith("rescue teams would") and shared.b.text.startswith("Rescue teams will")
+    assert 0.6 <= shared.similarity <= 1
+    vasquez = by_a["ledger_flood#1"]
+    assert vasquez.a.speaker_key == vasquez.b.speaker_key == vasquez.speaker == "Elena Vásquez"
+    # claims only one side has still point at the other side's claims by the same speaker
+    only = {r.b.id: r for r in align(LEDGER, WIRE) if r.kind == "only_b"}
+    assert only["wire_flood#8"].related == ["ledger_flood#6"]
+    assert only["wire_flood#7"].related == []
+
+
+def test_align_is_deterministic_and_symmetric():
+    one = align(LEDGER, WIRE)
+    assert msgspec.json.encode(one) == msgspec.json.encode(align(LEDGER, WIRE))
+    back = align(WIRE, LEDGER)
+    flip = {"only_a": "only_b", "only_b": "only_a"}
+    assert sorted((flip.get(r.kind, r.kind), r.b and r.b.id, r.a and r.a.id) for r in back) == \
+        sorted((r.kind, r.a and r.a.id, r.b and r.b.id) for r in one)
+
+
+@pytest.mark.parametrize("settings, changed", [
+    # similarities 0.92, 0.93 and 0.79 are no longer enough for the same speaker
+    (DiffSettings(shared_threshold=0.95), {"ledger_flood#1": "only_a", "ledger_flood#4": "only_a",
+                                           "ledger_flood#5": "only_a"}),
+    (DiffSettings(attribution_threshold=1.01), {"ledger_flood#6": "only_a"}),  # Lindqvist vs Holm
+    (DiffSettings(name_threshold=1.0), {}),   # no name in the fixture needs a fuzzy spelling
+    (DiffSettings(tolerance=0.5), {"ledger_flood#2": "shared"}),              # at least 41 now reaches 58
+    (DiffSettings(max_days=0), {"ledger_flood#2": "shared"}),                 # figures a day apart not compared
+])
+def test_thresholds_are_options(settings, changed):
+    kinds = {r.a.id: r.kind for r in align(LEDGER, WIRE, settings) if r.a}
+    base = {r.a.id: r.kind for r in align(LEDGER, WIRE) if r.a}
+    assert {k: v for k, v in kinds.items() if base[k] != v} == changed
+
+
+def test_empty_sides():
+    assert align([], []) == []
+    assert [r.kind for r in align(LEDGER, [])] == ["only_a"] * len(LEDGER)
+    assert [r.kind for r in align([], WIRE)] == ["only_b"] * len(WIRE)
+
+
+def test_split_by_outlet_and_diff_every_pair():
+    sources = split_sources(LEDGER + WIRE, "outlet")
+    assert [n for n, _ in sources] == ["Northern Ledger", "Coastal Wire"]
+    records = diff_sources(sources)
+    assert _rows(records) == EXPECTED
+    assert {r.sources for r in records} == {("Northern Ledger", "Coastal Wire")}
+    third = make_claim("The floods killed 60 people.", figures=[("60", 60, None, None, "people")], doc="Third")
+    records = diff_sources(split_sources(LEDGER + WIRE + [third], "outlet"))
+    assert {r.sources for r in records} == {("Northern Ledger", "Coastal Wire"),
+                                            ("Northern Ledger", "Third"), ("Coastal Wire", "Third")}
+
+
+def test_unattributed_statement_against_an_attributed_one_is_an_attribution():
+    a = make_claim("The attack killed around 1,200 people.",
+                   figures=[("around 1,200", 1200, None, "about", "people")], doc="A")
+    b = make_claim("the attack killed approximately 1,200 people",
+                   speaker="Palestinian health sources", type_="group",
+                   figures=[("approximately 1,200", 1200, None, "about", "people")], doc="B")
+    (record,) = align([a], [b])
+    assert (record.kind, record.changes) == ("attribution", ["speaker", "kind"])
+
+
+def test_records_round_trip_through_json():
+    records = align(LEDGER, WIRE)
+    assert msgspec.json.decode(msgspec.json.encode(records), type=list[Alignment]) == records

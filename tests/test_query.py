@@ -1,0 +1,129 @@
+"""claimx.query: each filter as a table of behaviour over the two-outlet fixture."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from claimx.claimfiles import read_claims
+from claimx.query import ClaimFilter, contains_words, filter_claims, fold, group_counts
+
+DATA = Path(__file__).parent / "data"
+CLAIMS = read_claims([DATA / "outlets.jsonl"])
+L, W = "ledger_flood#", "wire_flood#"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ismaïl HANIYEH", "ismail haniyeh"),
+    ("Côte d’Ivoire", "cote d’ivoire"),
+    ("Straße", "strasse"),
+])
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize("haystack, needle, expected", [
+    ("Ismail Haniyeh", "haniyeh", True),
+    ("Ismail Haniyeh", "HANIYEH", True),
+    ("Ismail Haniyeh", "ismail haniyeh", True),
+    ("Elena Vásquez", "vasquez", True),
+    ("Khalil al-Hayya", "ali", False),           # whole words only
+    ("Ismail Haniyeh", "haniyeh ismail", False),  # in order
+    ("Ismail Haniyeh", "hani", False),
+    (None, "x", False),
+])
+def test_contains_words(haystack, needle, expected):
+    assert contains_words(haystack, needle) is expected
+
+
+@pytest.mark.parametrize("criteria, expected", [
+    (dict(), [f"{L}{i}" for i in range(1, 8)] + [f"{W}{i}" for i in range(1, 10)]),
+    # speaker: case and accent insensitive, surname finds the full name, OR across values
+    (dict(speakers=["vasquez"]), [f"{L}1", f"{L}7", f"{W}1"]),
+    (dict(speakers=["ELENA VÁSQUEZ"]), [f"{L}1", f"{L}7"]),
+    (dict(speakers=["reyes", "holm"]), [f"{L}4", f"{W}4", f"{W}6"]),
+    (dict(speakers=["water authority"]), [f"{L}5", f"{W}5", f"{W}9"]),
+    (dict(speakers=["nobody"]), []),
+    (dict(types=["anonymous"]), [f"{W}9"]),
+    (dict(types=["group", "organization"]), [f"{L}3", f"{L}5", f"{W}3", f"{W}5", f"{W}7"]),
+    (dict(kinds=["direct"]), [f"{L}1", f"{L}6", f"{W}6"]),
+    (dict(kinds=["unattributed", "according_to"]), [f"{L}2", f"{L}3", f"{W}2", f"{W}3"]),
+    (dict(outlets=["coastal wire"]), [f"{W}{i}" for i in range(1, 10)]),
+    (dict(outlets=["ledger"]), [f"{L}{i}" for i in range(1, 8)]),
+    (dict(docs=["wire_*"], kinds=["direct"]), [f"{W}6"]),
+    (dict(docs=["ledger_flood"], speakers=["lindqvist"]), [f"{L}6"]),
+    # dates: partial ISO dates, inclusive
+    (dict(until="2023-04-10"), [f"{L}1"]),
+    (dict(since="2023-04-13", kinds=["direct"]), [f"{W}6"]),
+    (dict(since="2023-04-11", until="2023-04-12", speakers=["vasquez"]), [f"{L}7"]),
+    (dict(since="2023-04"), [f"{L}{i}" for i in range(1, 8)] + [f"{W}{i}" for i in range(1, 10)]),
+    (dict(until="2022"), []),
+    # text: substring ignoring case; --regex: a pattern
+    (dict(text="BRIDGE"), [f"{L}3", f"{L}6", f"{W}3", f"{W}6"]),
+    (dict(text="river r", regex=False), [f"{L}1"]),
+    (dict(text=r"\brisen?\b|\brose\b", regex=True), [f"{L}1", f"{W}1"]),
+    (dict(text="inspected (for|in)", regex=True), [f"{L}5", f"{W}5"]),
+    # figures: each criterion must hold for one and the same figure
+    (dict(has_figures=True), [f"{L}2", f"{L}3", f"{W}2", f"{W}3", f"{W}7"]),
+    (dict(subject="people"), [f"{L}2", f"{W}2"]),
+    (dict(subject="people", min_value=50), [f"{W}2"]),
+    (dict(subject="people", min_value=2000), []),           # 3,000 is residents, not people
+    (dict(min_value=1_000_000), [f"{L}3", f"{W}3"]),
+    (dict(unit="usd", max_value=12_000_000), [f"{L}3", f"{W}3"]),
+    (dict(unit="tonne"), [f"{W}7"]),
+    (dict(max_value=30), [f"{W}7"]),
+])
+def test_filter_claims(criteria, expected):
+    assert [c.id for c in filter_claims(CLAIMS, **criteria)] == expected
+
+
+def test_filter_accepts_contract_dicts():
+    dicts = [msgspec.to_builtins(c) for c in CLAIMS]
+    assert filter_claims(dicts, speakers=["reyes"]) == filter_claims(CLAIMS, speakers=["reyes"])
+
+
+@pytest.mark.parametrize("criteria", [dict(since="last week"), dict(until="2024-5-1"),
+                                      dict(text="(", regex=True)])
+def test_bad_criteria_are_refused(criteria):
+    with pytest.raises(ValueError):
+        ClaimFilter(**criteria)
+
+
+def test_a_claim_without_date_matches_no_date_filter():
+    (claim,) = [c for c in CLAIMS if c.id == f"{L}4"]
+    undated = msgspec.structs.replace(claim, date=None)
+    assert filter_claims([undated], since="1900") == []
+    assert filter_claims([undated], until="2999") == []
+    assert filter_claims([undated]) == [undated]
+
+
+@pytest.mark.parametrize("by, expected", [
+    ("outlet", [("Coastal Wire", 9), ("Northern Ledger", 7)]),
+    ("kind", [("indirect", 9), ("direct", 3), ("according_to", 2), ("unattributed", 2)]),
+    ("type", [("person", 8), ("group", 2), ("organization", 3), ("(none)", 2), ("anonymous", 1)]),
+    ("date", [("2023-04-10", 1), ("2023-04-12", 6), ("2023-04-13", 9)]),
+    # one speaker across documents: "Vasquez" is "Elena Vásquez", "Lindqvist" is "Ana Lindqvist",
+    # "Engineers at ..." is "Senior engineers at ..."
+    ("speaker", [("Elena Vásquez", 3), ("(unattributed)", 2), ("Ana Lindqvist", 2),
+                 ("Regional Transport Office", 2), ("Senior engineers at the water authority", 2),
+                 ("Tomas Reyes", 2), ("Piet Holm", 1), ("Relief North", 1),
+                 ("official at the water authority, who asked not to be named", 1)]),
+])
+def test_group_counts(by, expected):
+    got = group_counts(CLAIMS, by)
+    assert sorted(got) == sorted(expected)
+    if by == "date":
+        assert got == expected                   # date order
+    else:
+        assert [n for _, n in got] == sorted((n for _, n in got), reverse=True)
+    assert sum(n for _, n in got) == len(CLAIMS)
+
+
+def test_group_counts_of_nothing():
+    assert group_counts([], "speaker") == []
+
+
+def test_group_by_unknown_field():
+    with pytest.raises(ValueError):
+        group_counts(CLAIMS, "colour")
