@@ -156,7 +156,17 @@ def _resolve_cached(expression: str, base: Optional[str], prefer: str, include_b
         # and callers hand over day-precision expressions only (never "May" or "2021" alone).
     else:
         # Without a publication date nothing relative can be resolved: only a full date counts.
+        # STRICT_PARSING rejects "May 21" but not "yesterday" (read from today's clock), so the
+        # expression is also read from two far-apart bases: a relative one gives two answers.
         settings["REQUIRE_PARTS"] = ["day", "month", "year"]
         settings["STRICT_PARSING"] = True
+        answers = set()
+        for probe in _PROBE_BASES:
+            parsed = dateparser.parse(expression, languages=["en"], settings=dict(settings, RELATIVE_BASE=probe))
+            answers.add(parsed.date().isoformat() if parsed is not None else None)
+        return answers.pop() if len(answers) == 1 else None
     parsed = dateparser.parse(expression, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed is not None else None
+
+
+_PROBE_BASES = (dt.datetime(2001, 1, 1), dt.datetime(2002, 7, 15))

@@ -195,7 +195,7 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
     """Every figure in ``doc`` (contract dicts with ``span`` as a tuple), sorted by start."""
     excluded = _excluded_ranges(doc, skip_boilerplate)
     has_dep = doc.has_annotation("DEP")
-    found: list[tuple[dict, Optional[Token]]] = []
+    found: list[tuple[dict, Optional[Token], int]] = []
     i, n = 0, len(doc)
     while i < n:
         run = _number_run(doc, i, r)
@@ -210,8 +210,8 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
         if fig is not None:
             found.append(fig)
         i = end
-    _share_qualifiers(found)
-    return [f for f, _ in found]
+    _share_qualifiers(doc, found)
+    return [f for f, _, _ in found]
 
 
 def _excluded_ranges(doc: Doc, skip_boilerplate: bool) -> list[tuple[int, int]]:
@@ -247,10 +247,10 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
             nxt = doc[i + k] if i + k < len(doc) else None
             last = doc[i + k - 1]
             # "Thousands fled" counts; "test scores" does not: need "of" or a bare subject.
-            bare_subject = last.dep_ in ("nsubj", "nsubjpass") and not any(
+            v = r.vague[key]
+            bare_subject = not v.get("needs_of") and last.dep_ in ("nsubj", "nsubjpass") and not any(
                 c.dep_ in ("det", "amod", "poss") for c in last.children)
             if (nxt is not None and nxt.lower_ == "of") or bare_subject:
-                v = r.vague[key]
                 return i, i + k, Decimal(str(v["value"])), v.get("qualifier")
     m_plain = _NUMBER.match(tok.text)
     m_suffix = None if m_plain else _NUMBER_SUFFIX.match(low)
@@ -317,9 +317,9 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
 
 
 def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: Optional[str],
-            r: FigureRules, has_dep: bool, excluded: list) -> Optional[tuple[dict, Optional[Token]]]:
+            r: FigureRules, has_dep: bool, excluded: list) -> Optional[tuple[dict, Optional[Token], int]]:
     """Extend the number run [start, end) with currency, unit and qualifier; apply the
-    exclusions; find the subject. Returns (figure dict, counted noun token) or None."""
+    exclusions; find the subject. Returns (figure dict, counted noun, first token) or None."""
     run = doc[start:end]
     if _overlaps(run.start_char, run.end_char, excluded):
         return None
@@ -376,7 +376,7 @@ def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: O
         "qualifier": qualifier,
         "subject": subject,
     }
-    return fig, counted
+    return fig, counted, left
 
 
 def _match_after(doc: Doc, j: int, table: dict, longest: int):
@@ -532,15 +532,21 @@ def _noun_phrase(doc: Doc, noun: Token, limit: int) -> str:
     return doc.text[doc[first].idx:noun.idx + len(noun.text)]
 
 
-def _share_qualifiers(found: list) -> None:
+def _share_qualifiers(doc: Doc, found: list) -> None:
     """"at least 248 Palestinians and 12 Israelis": the qualifier covers both conjoined counts.
 
-    A figure without a qualifier of its own takes the one of the figure whose counted noun its
-    counted noun is conjoined to (in the parse), when neither has a unit.
+    A figure without a qualifier of its own takes the one of the figure before it when their
+    counted nouns are conjoined: in the parse (the second noun is a ``conj`` of the first), or,
+    as the small model often misparses this, on the surface ("<figure> <noun> and <figure>"),
+    and neither has a unit. "killed nearly 900 fighters and wounded 3,100 others" shares
+    nothing: the verbs are conjoined, not the counts.
     """
-    by_noun = {noun.i: fig for fig, noun in found if noun is not None}
-    for fig, noun in found:
-        if fig["qualifier"] is None and noun is not None and noun.dep_ == "conj":
-            other = by_noun.get(noun.head.i)
-            if other is not None and other["qualifier"] and other["unit"] is None and fig["unit"] is None:
-                fig["qualifier"] = other["qualifier"]
+    for (prev, prev_noun, _), (fig, noun, start) in zip(found, found[1:]):
+        if fig["qualifier"] is not None or not prev["qualifier"] or prev["unit"] or fig["unit"]:
+            continue
+        if noun is None or prev_noun is None:
+            continue
+        parsed = noun.dep_ == "conj" and noun.head == prev_noun
+        written = start >= 2 and doc[start - 1].lower_ in ("and", "or", ",") and doc[start - 2] == prev_noun
+        if parsed or written:
+            fig["qualifier"] = prev["qualifier"]
