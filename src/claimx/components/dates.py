@@ -163,9 +163,9 @@ def _mention(doc: Doc, m: re.Match, base: Optional[str], p: DatePatterns) -> Opt
 
 
 def _is_number_word(word: str) -> bool:
-    from claimx.components.figures import _text2num
+    from claimx.components.figures import spelled_number
 
-    return _text2num(word) is not None
+    return spelled_number(word) is not None
 
 
 def _is_future(doc: Doc, start: int, end: int, p: DatePatterns) -> bool:

@@ -67,8 +67,9 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)
-def _text2num(words: str) -> Optional[int]:
-    """text2num on lower-cased words, None when they are not a number."""
+def spelled_number(words: str) -> Optional[int]:
+    """The value of lower-cased number words ("thirty-four thousand six hundred" -> 34600) as
+    text2num reads them, or None when they are not a number. Cached."""
     from text_to_num import text2num
 
     try:
@@ -82,24 +83,35 @@ def _as_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _phrase_keys(phrase: str) -> list[tuple[str, ...]]:
+    """Token tuples a rule phrase may appear as: "approx." is one token or "approx" + "."."""
+    low = phrase.lower()
+    keys = {tuple(low.split()), tuple(re.findall(r"[^\s.]+|\.", low))}
+    return [k for k in keys if k]
+
+
+def _phrase_table(table: dict) -> dict:
+    return {key: v for k, v in table.items() if not k.startswith("_") for key in _phrase_keys(k)}
+
+
 class FigureRules:
     """The rule data of one component instance, with the look-ups derived from it."""
 
     def __init__(self, data: dict):
         self.data = data
         q = data["qualifiers"]
-        self.before_qualifiers = {tuple(k.lower().split()): v for k, v in q["before"].items() if not k.startswith("_")}
-        self.after_qualifiers = {tuple(k.lower().split()): v for k, v in q["after"].items() if not k.startswith("_")}
+        self.before_qualifiers = _phrase_table(q["before"])
+        self.after_qualifiers = _phrase_table(q["after"])
         u = data["units"]
         self.before_units = dict(u["before"])
-        self.after_units = {tuple(k.lower().split()): v for k, v in u["after"].items()}
+        self.after_units = _phrase_table(u["after"])
         self.durations = set(u["durations"])
         w = data["number_words"]
         self.multipliers = {k.lower(): Decimal(str(v)) for k, v in w["multipliers"].items()}
         self.currency_multipliers = {k.lower(): Decimal(str(v)) for k, v in w["currency_multipliers"].items()}
         self.counts = {k.lower(): Decimal(str(v)) for k, v in w["counts"].items()}
         self.fractions = {k.lower(): Decimal(str(v)) for k, v in w["fractions"].items()}
-        self.vague = {tuple(k.lower().split()): v for k, v in w["vague"].items()}
+        self.vague = _phrase_table(w["vague"])
         self.pronoun_like = {x.lower() for x in w["pronoun_like"]}
         self.name_labels = set(w["name_entity_labels"])
         self.max_before = max(len(k) for k in self.before_qualifiers)
@@ -119,7 +131,7 @@ class FigureRules:
             return True
         if not low.isalpha() or len(low) < 3 or (token.tag_ and token.tag_ != "CD"):
             return False
-        return _text2num(low) is not None
+        return spelled_number(low) is not None
 
     def words_value(self, words: tuple[str, ...]) -> Optional[Decimal]:
         """The value of spelled number words: ("a", "dozen") -> 12, ("half", "a", "million") ->
@@ -153,7 +165,7 @@ def _words_value(r: FigureRules, words: tuple[str, ...]) -> Optional[Decimal]:
     if words[-1] in r.counts:
         head = _words_value(r, words[:-1]) if len(words) > 1 else Decimal(1)
         return None if head is None else head * r.counts[words[-1]]
-    value = _text2num(" ".join(words))
+    value = spelled_number(" ".join(words))
     return None if value is None else Decimal(value)
 
 
@@ -337,8 +349,10 @@ def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: O
         after_unit = _match_after(doc, end + 1, r.after_units, r.max_after_unit)
         if after_unit is not None:
             after_unit = (after_unit[0] + 1, after_unit[1])
-        elif doc[end + 1].is_alpha:
-            # A number glued to a noun names a kind, not a count: "the two-state solution".
+        elif doc[end + 1].is_alpha and not any(c.isdigit() for c in first.text) \
+                and (doc[end + 1].lower_,) not in r.after_qualifiers:
+            # A spelled number glued to a noun names a kind, not a count: "the two-state
+            # solution", "a one-sided deal". Digits stay figures: "a 20,000-strong force".
             return None
     if after_unit is not None:
         k, u = after_unit
@@ -362,6 +376,9 @@ def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: O
         k, qualifier = before
         left -= k
     after_q = _match_after(doc, right, r.after_qualifiers, 2)
+    if after_q is None and right + 1 < len(doc) and doc[right].text == "-" and not doc[right].whitespace_:
+        after_q = _match_after(doc, right + 1, r.after_qualifiers, 1)  # "1,200-plus"
+        after_q = (after_q[0] + 1, after_q[1]) if after_q else None
     if after_q is not None:
         k, qualifier = after_q[0], after_q[1]
         right += k
@@ -397,12 +414,8 @@ def _match_before(doc: Doc, j: int, table: dict, longest: int):
     return None
 
 
-def _month_names() -> set[str]:
-    return _months_cached()
-
-
 @lru_cache(maxsize=1)
-def _months_cached() -> frozenset:
+def _month_names() -> frozenset:
     return frozenset(rules.load("date_words.json")["months"])
 
 
