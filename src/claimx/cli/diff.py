@@ -25,7 +25,7 @@ _Unit = dict(min=0.0, max=1.0, show_default=True)
 
 def diff(
     sources: Annotated[list[str], typer.Argument(
-        metavar="A [B]", show_default=False,
+        metavar="SOURCE", show_default=False,
         help="Two sources, A and B: claim files (JSON Lines or the --format json document; - reads "
              "standard input) or folders / .txt files of articles, extracted first. With --by, "
              "one or more claim files.")],

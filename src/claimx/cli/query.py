@@ -29,7 +29,7 @@ def _date_option(value: Optional[str]) -> Optional[str]:
 
 def query(
     paths: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[CLAIMS]...", show_default=False,
+        metavar="CLAIMS", show_default=False,
         help="Claim files: JSON Lines or the --format json document of claimx extract. "
              "- or none reads standard input.")] = None,
     speaker: Annotated[Optional[list[str]], typer.Option(

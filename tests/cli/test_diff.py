@@ -1,0 +1,184 @@
+"""claimx diff through the CLI: records are the library's, the summary goes to stderr."""
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import msgspec
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli.app import app
+from claimx.claimfiles import read_claims
+from claimx.diff import DiffSettings, align, diff_sources, split_sources
+from claimx.schema import Alignment
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+LEDGER, WIRE, OUTLETS = DATA / "ledger.jsonl", DATA / "wire.jsonl", DATA / "outlets.json"
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, ["diff", *map(str, args)], input=input)
+
+
+def records(stdout: str) -> list[Alignment]:
+    return [msgspec.json.decode(line, type=Alignment) for line in stdout.splitlines()]
+
+
+def test_two_files():
+    result = run(LEDGER, WIRE)
+    assert result.exit_code == 0, result.stderr
+    expected = align(read_claims([LEDGER]), read_claims([WIRE]), names=(str(LEDGER), str(WIRE)))
+    assert records(result.stdout) == expected
+    assert result.stderr == ("claimx diff: 3 shared, 1 conflict, 2 attribution, "
+                             "1 only in A, 3 only in B\n")
+
+
+def test_by_outlet_in_one_file():
+    result = run(OUTLETS, "--by", "outlet")
+    assert result.exit_code == 0, result.stderr
+    expected = diff_sources(split_sources(read_claims([OUTLETS]), "outlet"))
+    assert records(result.stdout) == expected
+    assert {r.sources for r in expected} == {("Northern Ledger", "Coastal Wire")}
+    assert "(1 pair of sources)" in result.stderr
+
+
+def test_by_doc_from_standard_input():
+    result = run("-", "--by", "doc", input=(DATA / "outlets.jsonl").read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert {tuple(r.sources) for r in records(result.stdout)} == {("ledger_flood", "wire_flood")}
+
+
+def test_standard_input_against_a_file():
+    result = run("-", WIRE, input=LEDGER.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert [r.kind for r in records(result.stdout)] == [r.kind for r in align(read_claims([LEDGER]), read_claims([WIRE]))]
+    assert records(result.stdout)[0].sources == ("<stdin>", str(WIRE))
+
+
+def test_only_one_source_with_by_is_a_warning_not_an_error():
+    result = run(LEDGER, "--by", "outlet")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "only one outlet" in result.stderr
+
+
+@pytest.mark.parametrize("options, settings", [
+    (["--shared-threshold", "0.95"], DiffSettings(shared_threshold=0.95)),
+    (["--attribution-threshold", "1"], DiffSettings(attribution_threshold=1.0)),
+    (["--tolerance", "0.5"], DiffSettings(tolerance=0.5)),
+    (["--max-days", "0"], DiffSettings(max_days=0)),
+    (["--name-threshold", "1"], DiffSettings(name_threshold=1.0)),
+])
+def test_thresholds_are_options(options, settings):
+    result = run(LEDGER, WIRE, *options)
+    assert result.exit_code == 0
+    expected = align(read_claims([LEDGER]), read_claims([WIRE]), settings, names=(str(LEDGER), str(WIRE)))
+    assert records(result.stdout) == expected
+
+
+def test_only_some_kinds():
+    result = run(LEDGER, WIRE, "--only", "conflict", "--only", "attribution")
+    assert [r.kind for r in records(result.stdout)] == ["attribution", "conflict", "attribution"]
+    assert "3 shared" in result.stderr                    # the summary counts every record
+
+
+def test_json_format_is_a_list_of_records():
+    result = run(LEDGER, WIRE, "--format", "json")
+    assert msgspec.json.decode(result.stdout, type=list[Alignment]) == records(run(LEDGER, WIRE).stdout)
+
+
+def test_table_is_side_by_side():
+    result = run(LEDGER, WIRE, "--format", "table")
+    assert result.exit_code == 0
+    out = result.stdout
+    for text in ("ledger.jsonl", "wire.jsonl", "conflict", "attribution (speaker)", "only_b",
+                 "≠ at least 41", "≠ 58", "Piet Holm", "0.92"):
+        assert text in out, text
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "diff.jsonl"
+    result = run(LEDGER, WIRE, "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 10
+
+
+def test_empty_inputs_are_zero_records(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run(empty, empty)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "0 shared" in result.stderr
+    result = run(empty, WIRE)
+    assert [r.kind for r in records(result.stdout)] == ["only_b"] * 9
+
+
+@pytest.mark.parametrize("args, code, message", [
+    ([LEDGER], 2, "diff compares two sources"),
+    ([LEDGER, WIRE, OUTLETS], 2, "diff compares two sources"),
+    ([LEDGER, "no-such.jsonl"], 4, "no-such.jsonl: no such file or folder"),
+    (["no-such-folder/", WIRE], 4, "no such file or folder"),
+    ([LEDGER, WIRE, "--tolerance", "2"], 2, "--tolerance"),
+    ([LEDGER, WIRE, "--by", "planet"], 2, "--by"),
+])
+def test_bad_usage_and_missing_inputs(args, code, message):
+    result = run(*args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(LEDGER.read_text(encoding="utf-8") + '{"id": 1}\n', encoding="utf-8")
+    result = run(bad, WIRE)
+    assert result.exit_code == 3
+    assert f"{bad}:8: not a claim" in result.stderr and "Traceback" not in result.stderr
+    skipped = run(bad, WIRE, "--skip-invalid")
+    assert skipped.exit_code == 0
+    assert records(skipped.stdout) == records(run(LEDGER, WIRE).stdout.replace(str(LEDGER), str(bad)))
+    assert "skipped 1 line(s)" in skipped.stderr
+
+
+def _fake_pipeline(monkeypatch, extract_paths):
+    fake = types.ModuleType("claimx.pipeline")
+    fake.extract_paths = extract_paths
+    monkeypatch.setitem(sys.modules, "claimx.pipeline", fake)
+
+
+def test_folders_of_articles_are_extracted_first(monkeypatch, tmp_path):
+    """The folder path, without spaCy: extraction is replaced by the fixture's claims."""
+    (tmp_path / "ledger").mkdir()
+    (tmp_path / "wire").mkdir()
+    by_folder = {str(tmp_path / "ledger"): LEDGER, str(tmp_path / "wire"): WIRE}
+    calls = []
+
+    def extract_paths(paths, model=None):
+        calls.append((paths, model))
+        return [msgspec.to_builtins(c) for c in read_claims([by_folder[paths[0]]])]
+
+    _fake_pipeline(monkeypatch, extract_paths)
+    result = run(tmp_path / "ledger", tmp_path / "wire", "--model", "my_model")
+    assert result.exit_code == 0, result.stderr
+    assert calls == [([str(tmp_path / "ledger")], "my_model"), ([str(tmp_path / "wire")], "my_model")]
+    assert [r.kind for r in records(result.stdout)] == [r.kind for r in align(read_claims([LEDGER]), read_claims([WIRE]))]
+
+
+def test_a_pipeline_that_cannot_load_is_one_line(monkeypatch, tmp_path):
+    def extract_paths(paths, model=None):
+        raise RuntimeError("spaCy pipeline 'nope' is not installed\nmore detail")
+
+    _fake_pipeline(monkeypatch, extract_paths)
+    result = run(tmp_path, WIRE)
+    assert result.exit_code == 4
+    assert result.stderr == f"claimx: {tmp_path}: extraction failed: spaCy pipeline 'nope' is not installed\n"
+
+
+def test_records_validate_against_the_diff_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(runner.invoke(app, ["schema", "--diff"]).stdout)
+    for line in run(LEDGER, WIRE).stdout.splitlines():
+        jsonschema.validate(json.loads(line), schema)
