@@ -120,6 +120,8 @@ def _sentence(text: str, sentence: str) -> tuple[int, int]:
     (None, "The minister said on Monday that talks failed.",
      "The minister said on Monday that talks failed.",
      {"value": None, "text": "Monday", "basis": "relative"}),
+    (None, "Talks could begin as early as next week, a spokesman said.",
+     "Talks could begin as early as next week, a spokesman said.", None),
     # nothing known at all
     (None, "The minister said talks failed.", "The minister said talks failed.", None),
 ])

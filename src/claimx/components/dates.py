@@ -188,8 +188,8 @@ def claim_date(doc: Doc, sent_start: int, sent_end: int) -> Optional[dict]:
 
     The first date mention of the sentence that is not after the publication day ("will meet
     on Monday" names a plan, not when the claim was made); else the publication day with basis
-    ``published``; else, with no publication date, the first unresolved mention (``value`` None,
-    ``text`` kept); else None.
+    ``published``; else, with no publication date, the first mention that does not point
+    forward ("next week"), unresolved (``value`` None, ``text`` kept); else None.
     """
     article = doc._.article or {}
     pub = published_day(article.get("published"))
@@ -200,5 +200,16 @@ def claim_date(doc: Doc, sent_start: int, sent_end: int) -> Optional[dict]:
     if pub is not None:
         return {"value": pub, "text": None, "basis": "published"}
     for d in mentions:
-        return {"value": d["value"], "text": d["text"], "basis": d["basis"]}
+        if not _points_forward(d["text"]):
+            return {"value": d["value"], "text": d["text"], "basis": d["basis"]}
     return None
+
+
+_PROBE_DAY = "2001-01-10"
+
+
+def _points_forward(text: str) -> bool:
+    """Whether a mention names a day after the one it is read from ("next week", "tomorrow"):
+    without a publication date, such a mention is a plan, not when the claim was made."""
+    value = resolve_date(text, _PROBE_DAY, include_base_day=False)
+    return value is not None and value > _PROBE_DAY
