@@ -1,0 +1,297 @@
+"""claimx_claims through the whole pipeline: which claims a sentence gives, of which kind, by whom.
+
+Every sentence is written for its rule. Each row is (text, expected claims); a claim is summed up as
+(kind, text, speaker name or None, cue lemma or None). Every claim of every test goes through the
+offset invariant (``extract`` below).
+"""
+from __future__ import annotations
+
+import pytest
+
+import claimx
+from tests.conftest import assert_offsets
+
+
+def extract(nlp, text: str) -> list[dict]:
+    claims = claimx.extract(text, nlp=nlp)
+    for claim in claims:
+        assert_offsets(text, claim)
+    return claims
+
+
+def summary(claims: list[dict]) -> list[tuple]:
+    return [(c["kind"], c["text"], c["speaker"]["name"] if c["speaker"] else None,
+             c["cue"]["lemma"] if c["cue"] else None) for c in claims]
+
+
+# ---------------------------------------------------------------------------------------------
+# Direct quotes: where the speaker and the cue stand
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('"The bridge will reopen next spring," said Tomas Varga.',
+                 ("The bridge will reopen next spring", "Tomas Varga", "say"), id="said-X-after"),
+    pytest.param('"The bridge will reopen next spring," Tomas Varga said.',
+                 ("The bridge will reopen next spring", "Tomas Varga", "say"), id="X-said-after"),
+    pytest.param('Tomas Varga said: "The bridge will reopen next spring."',
+                 ("The bridge will reopen next spring", "Tomas Varga", "say"), id="X-said-colon-before"),
+    pytest.param('Karin Olsen told the radio station: "The harbour needs a second crane before the summer."',
+                 ("The harbour needs a second crane before the summer", "Karin Olsen", "tell"), id="X-told-Y-before"),
+    pytest.param('"The harbour needs a second crane before the summer," Karin Olsen told the radio station.',
+                 ("The harbour needs a second crane before the summer", "Karin Olsen", "tell"), id="X-told-Y-after"),
+    pytest.param('"We have no plans to raise the ticket price this year," Ilse Brandt added.',
+                 ("We have no plans to raise the ticket price this year", "Ilse Brandt", "add"), id="X-added"),
+    pytest.param('The local paper quoted Karin Olsen as saying: "The harbour needs a second crane before the summer."',
+                 ("The harbour needs a second crane before the summer", "Karin Olsen", "say"),
+                 id="quoted-X-as-saying"),
+    pytest.param("“The bridge will reopen next spring,” said Tomas Varga.",
+                 ("The bridge will reopen next spring", "Tomas Varga", "say"), id="curly-marks"),
+])
+def test_direct_quote(nlp, text, expected):
+    claims = extract(nlp, text)
+    assert summary(claims) == [("direct", *expected)]
+    claim = claims[0]
+    # the cue and the speaker point at the words as written, outside the quotation
+    assert claim["cue"]["text"] in ("said", "told", "added", "saying")
+    assert claim["speaker"]["type"] == "person"
+    assert claim["sentence"] == text
+
+
+# ---------------------------------------------------------------------------------------------
+# Reported speech: the clause is the claim
+
+@pytest.mark.parametrize("verb, lemma", [
+    ("said", "say"), ("confirmed", "confirm"), ("warned", "warn"), ("denied", "deny"),
+    ("insisted", "insist"), ("argued", "argue"), ("announced", "announce"), ("stressed", "stress"),
+    ("claimed", "claim"), ("noted", "note"), ("explained", "explain"), ("admitted", "admit"),
+])
+def test_reported_speech_cue_verbs(nlp, verb, lemma):
+    text = f"Helena Ortiz {verb} that the tram line would close for repairs in August."
+    assert summary(extract(nlp, text)) == [
+        ("indirect", "that the tram line would close for repairs in August", "Helena Ortiz", lemma)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Tomas Varga told reporters that the bridge would reopen next spring.",
+                 [("indirect", "that the bridge would reopen next spring", "Tomas Varga", "tell")], id="told-Y-that"),
+    pytest.param("Karin Olsen said the crane had been ordered too late.",
+                 [("indirect", "the crane had been ordered too late", "Karin Olsen", "say")], id="no-that"),
+    pytest.param("The local paper quoted Karin Olsen as saying the harbour needed a second crane.",
+                 [("indirect", "the harbour needed a second crane", "Karin Olsen", "say")], id="quoted-as-saying"),
+    pytest.param("The mayor confirmed that the library would stay open on Sundays.",
+                 [("indirect", "that the library would stay open on Sundays", "mayor", "confirm")], id="the-mayor"),
+])
+def test_reported_speech(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Helena Ortiz said that the plan was "a long overdue repair" for the harbour.',
+                 ("that the plan was \"a long overdue repair\" for the harbour", "Helena Ortiz", "say"),
+                 id="quoted-fragment-inside"),
+    pytest.param('The mayor said the crane, a "gift from the sea," would stay.',
+                 ('the crane, a "gift from the sea," would stay', "mayor", "say"), id="quoted-apposition"),
+])
+def test_mixed(nlp, text, expected):
+    # the quoted fragment is part of the reported clause, not a claim of its own
+    assert summary(extract(nlp, text)) == [("mixed", *expected)]
+
+
+# ---------------------------------------------------------------------------------------------
+# "according to" forms
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("According to Peter Lindqvist, the ferry service will resume in March.",
+                 ("the ferry service will resume in March", "Peter Lindqvist", "according to"), id="according-to-first"),
+    pytest.param("The ferry service will resume in March, according to the port authority.",
+                 ("The ferry service will resume in March", "port authority", "according to"), id="according-to-last"),
+    pytest.param("The ferry service will resume in March, per the port authority.",
+                 ("The ferry service will resume in March", "port authority", "per"), id="per-last"),
+    pytest.param("Per the port authority, the new crane will arrive in June.",
+                 ("the new crane will arrive in June", "port authority", "per"), id="per-first"),
+    pytest.param("The ferry service will resume in March, as reported by the Harbour Gazette.",
+                 ("The ferry service will resume in March", "Harbour Gazette", "as reported by"), id="as-reported-by"),
+])
+def test_according_to(nlp, text, expected):
+    claims = extract(nlp, text)
+    assert summary(claims) == [("according_to", *expected)]
+    assert claims[0]["cue"]["text"].lower() == expected[2]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "an 'according to X' phrase in the middle of a sentence splits it into two according_to claims, "
+    "one of them only the subject ('The harbour master')"))
+def test_according_to_in_the_middle(nlp):
+    text = "The harbour master, according to the port authority, ordered two cranes last spring."
+    claims = extract(nlp, text)
+    assert len(claims) == 1
+    assert claims[0]["kind"] == "according_to"
+
+
+# ---------------------------------------------------------------------------------------------
+# The outlet's own figures
+
+@pytest.mark.parametrize("text", [
+    "The city spent $4 million on new streetlights last year.",
+    "The port bought 3 cranes for $12 million in 2022.",
+])
+def test_unattributed_sentence_with_a_figure(nlp, text):
+    claims = extract(nlp, text)
+    assert [(c["kind"], c["text"], c["speaker"], c["cue"]) for c in claims] == [
+        ("unattributed", text.rstrip("."), None, None)]
+    assert claims[0]["figures"]
+
+
+def test_sentence_without_figure_or_cue_is_no_claim(nlp):
+    assert extract(nlp, "The harbour was quiet on Sunday, and the gulls returned in the evening.") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Cases that must find nothing
+
+@pytest.mark.parametrize("text", [
+    pytest.param('The so-called "experts" were wrong about the weather.', id="scare-quotes"),
+    pytest.param('Critics called it a "vanity project" for the mayor.', id="short-quoted-phrase"),
+    pytest.param('She was reading "The Quiet Orchard" on the train.', id="book-title"),
+    pytest.param('The novel "Cranes of the North" sold well in the harbour town.', id="book-title-2"),
+    pytest.param('Everyone in the "crane committee" agreed.', id="quoted-name"),
+    pytest.param("Peter Lindqvist is said to be considering a run for mayor.", id="is-said-to-be"),
+    pytest.param("Karin Olsen was said to have ordered the crane.", id="was-said-to-have"),
+    pytest.param("Peter Lindqvist did not say whether the ferry would run on holidays.", id="did-not-say-whether"),
+    pytest.param("Karin Olsen did not say when the crane would arrive.", id="did-not-say-when"),
+    pytest.param("Karin Olsen refused to say whether the crane had arrived.", id="refused-to-say-whether",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "'refused to say whether ...' gives two indirect claims (cue 'refuse': 'to say whether "
+                     "the crane had arrived'; cue 'say': 'whether the crane had arrived')"))),
+    pytest.param("", id="empty"),
+])
+def test_finds_nothing(nlp, text):
+    assert extract(nlp, text) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A cue that interrupts its clause
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a cue inside its clause ('The crane, Helena Ortiz said, had been ordered ...') drops the short "
+    "subject: the claim is only 'had been ordered far too late'"))
+def test_interrupting_cue_keeps_the_subject(nlp):
+    text = "The crane, Helena Ortiz said, had been ordered far too late."
+    claims = extract(nlp, text)
+    assert len(claims) == 1
+    assert "crane" in claims[0]["text"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'The old crane, the harbour master said, had been ordered far too late.' gives no claim: an "
+    "interrupting 'said' with a role-noun speaker is dropped as a weak cue"))
+def test_interrupting_cue_with_a_role_speaker(nlp):
+    text = "The old crane, the harbour master said, had been ordered far too late."
+    claims = extract(nlp, text)
+    assert [c["kind"] for c in claims] == ["indirect"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations over several sentences and paragraphs
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a quotation of several sentences is one direct claim: claimx_claims has split_quotes=False by "
+    "default in the working tree, so _pieces is not used"))
+def test_multi_sentence_quote_gives_one_claim_per_sentence(nlp):
+    text = ('"The crane arrived on a barge from Rotterdam last week. It was assembled on the quay in only '
+            'four days," said Ruth Engel.')
+    claims = extract(nlp, text)
+    assert summary(claims) == [
+        ("direct", "The crane arrived on a barge from Rotterdam last week", "Ruth Engel", "say"),
+        ("direct", "It was assembled on the quay in only four days", "Ruth Engel", "say"),
+    ]
+
+
+def test_multi_sentence_quote_keeps_one_speaker(nlp):
+    # whatever the split, every part of one quotation has the same speaker and cue
+    text = ('"The crane arrived on a barge from Rotterdam last week. It was assembled on the quay in only '
+            'four days," said Ruth Engel.')
+    claims = extract(nlp, text)
+    assert claims and all(c["kind"] == "direct" for c in claims)
+    assert {(c["speaker"]["name"], c["cue"]["text"]) for c in claims} == {("Ruth Engel", "said")}
+    assert "".join(c["text"] for c in claims).replace(" ", "").replace(".", "") == \
+        "ThecranearrivedonabargefromRotterdamlastweekItwasassembledonthequayinonlyfourdays"
+
+
+def test_quote_paragraph_inherits_the_speaker_of_the_quote_before(nlp):
+    text = ('"The crane arrived on a barge from Rotterdam and was assembled in four days," said Ruth Engel, '
+            'who runs the port.\n\n'
+            '"Nobody on the quay had seen anything like it before, and half the town came to watch."')
+    claims = extract(nlp, text)
+    assert summary(claims) == [
+        ("direct", "The crane arrived on a barge from Rotterdam and was assembled in four days", "Ruth Engel", "say"),
+        ("direct", "Nobody on the quay had seen anything like it before, and half the town came to watch",
+         "Ruth Engel", None),
+    ]
+    assert claims[1]["speaker"] == claims[0]["speaker"]  # the mention is the one that was attributed
+
+
+def test_quote_paragraph_far_from_any_speaker_is_not_attributed(nlp):
+    text = ('"The crane arrived on a barge from Rotterdam," said Ruth Engel.\n\n'
+            "The port spent the rest of the week on paperwork.\n\n"
+            "The harbour was quiet on Sunday.\n\n"
+            "The gulls returned to the quay in the evening.\n\n"
+            '"Nobody on the quay had seen anything like it before, and half the town came to watch."')
+    assert summary(extract(nlp, text)) == [
+        ("direct", "The crane arrived on a barge from Rotterdam", "Ruth Engel", "say")]
+
+
+def test_quote_running_over_two_paragraphs_cue_before(nlp):
+    text = ('Ruth Engel said: "The first part of the plan is to dredge the harbour and repair the old cranes.\n\n'
+            '"The second part is to build a terminal for the new ferry."')
+    assert summary(extract(nlp, text)) == [
+        ("direct", "The first part of the plan is to dredge the harbour and repair the old cranes", "Ruth Engel", "say"),
+        ("direct", "The second part is to build a terminal for the new ferry", "Ruth Engel", None),
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a quotation running over two paragraphs with the cue at its end loses the first paragraph: "
+    "only 'and the second part is ...' becomes a claim (no cue in the first paragraph's sentences, "
+    "and inheritance only looks backwards)"))
+def test_quote_running_over_two_paragraphs_cue_after(nlp):
+    text = ('"The first part of the plan is to dredge the harbour and repair the old cranes\n\n'
+            '"and the second part is to build a terminal for the new ferry," said Ruth Engel.')
+    claims = extract(nlp, text)
+    assert [c["kind"] for c in claims] == ["direct", "direct"]
+    assert {c["speaker"]["name"] for c in claims} == {"Ruth Engel"}
+    assert claims[0]["text"].startswith("The first part of the plan")
+    assert claims[1]["text"].startswith("and the second part")
+
+
+# ---------------------------------------------------------------------------------------------
+# A short article: ids, order, several kinds at once
+
+ARTICLE = """Harbour gets its second crane
+Updated 09:15, 12-Mar-2024
+CGTN
+The port authority said on Monday that the second crane had been installed.
+"It is the biggest investment the harbour has seen in fifty years," said port director Ruth Engel.
+The crane cost $8 million, according to the city council.
+Download
+"""
+
+
+def test_article_claims_in_text_order(nlp):
+    claims = extract(nlp, ARTICLE)
+    assert [c["kind"] for c in claims] == ["indirect", "direct", "according_to"]
+    assert [c["id"] for c in claims] == ["text#0", "text#1", "text#2"]
+    starts = [c["span"][0] for c in claims]
+    assert starts == sorted(starts)
+    direct = claims[1]
+    assert direct["speaker"]["name"] == "Ruth Engel"
+    assert direct["speaker"]["title"] == "port director"
+    figures = claims[2]["figures"]
+    assert [(f["text"], f["value"], f["unit"]) for f in figures] == [("$8 million", 8000000, "USD")]
+    for c in claims:
+        assert c["doc"]["outlet"] == "CGTN"
+        assert c["doc"]["title"] == "Harbour gets its second crane"
+        assert c["doc"]["published"] == "2024-03-12T09:15:00"
+
+
+def test_same_text_same_claims(nlp):
+    assert claimx.extract(ARTICLE, nlp=nlp) == claimx.extract(ARTICLE, nlp=nlp)
