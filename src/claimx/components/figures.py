@@ -117,6 +117,7 @@ class FigureRules:
         self.max_before = max(len(k) for k in self.before_qualifiers)
         self.max_after_unit = max(len(k) for k in self.after_units)
         self.max_vague = max(len(k) for k in self.vague)
+        self.vague_first = {k[0] for k in self.vague}
 
     @classmethod
     def default(cls) -> "FigureRules":
@@ -205,7 +206,8 @@ class FiguresComponent:
 
 def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> list[dict]:
     """Every figure in ``doc`` (contract dicts with ``span`` as a tuple), sorted by start."""
-    excluded = _excluded_ranges(doc, skip_boilerplate)
+    text = doc.text  # built from the tokens on every access: read it once
+    excluded = _excluded_ranges(doc, text, skip_boilerplate)
     has_dep = doc.has_annotation("DEP")
     found: list[tuple[dict, Optional[Token], int]] = []
     i, n = 0, len(doc)
@@ -216,7 +218,7 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
             continue
         start, end, value, implied_qualifier = run
         try:
-            fig = _figure(doc, start, end, value, implied_qualifier, r, has_dep, excluded)
+            fig = _figure(doc, text, start, end, value, implied_qualifier, r, has_dep, excluded)
         except Exception:  # messy text costs this candidate, never the article
             fig = None
         if fig is not None:
@@ -226,8 +228,7 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
     return [f for f, _, _ in found]
 
 
-def _excluded_ranges(doc: Doc, skip_boilerplate: bool) -> list[tuple[int, int]]:
-    text = doc.text
+def _excluded_ranges(doc: Doc, text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
     ranges = [m.span() for rx in _EXCLUDED_TEXT for m in rx.finditer(text)]
     if skip_boilerplate and doc._.boilerplate:
         ranges.extend(tuple(x) for x in doc._.boilerplate)
@@ -253,7 +254,7 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
     tok = doc[i]
     low = tok.lower_
     # "hundreds of homes", "tens of thousands of people": an order of magnitude, at least.
-    for k in range(min(r.max_vague, len(doc) - i), 0, -1):
+    for k in (range(min(r.max_vague, len(doc) - i), 0, -1) if low in r.vague_first else ()):
         key = tuple(t.lower_ for t in doc[i:i + k])
         if key in r.vague:
             nxt = doc[i + k] if i + k < len(doc) else None
@@ -328,7 +329,7 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
     return i, j, value, None
 
 
-def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: Optional[str],
+def _figure(doc: Doc, text: str, start: int, end: int, value: Decimal, implied_qualifier: Optional[str],
             r: FigureRules, has_dep: bool, excluded: list) -> Optional[tuple[dict, Optional[Token], int]]:
     """Extend the number run [start, end) with currency, unit and qualifier; apply the
     exclusions; find the subject. Returns (figure dict, counted noun, first token) or None."""
@@ -383,10 +384,10 @@ def _figure(doc: Doc, start: int, end: int, value: Decimal, implied_qualifier: O
         k, qualifier = after_q[0], after_q[1]
         right += k
     fig_tokens = doc[left:right]
-    counted, subject = (_subject(doc, fig_tokens, unit, r) if has_dep else (None, None))
+    counted, subject = (_subject(doc, text, fig_tokens, unit, r) if has_dep else (None, None))
     s, e = fig_tokens.start_char, fig_tokens.end_char
     fig = {
-        "text": doc.text[s:e],
+        "text": text[s:e],
         "span": (s, e),
         "value": _as_number(value),
         "unit": unit,
@@ -484,15 +485,15 @@ def _span_head(tokens) -> Optional[Token]:
     return heads[-1] if heads else None
 
 
-def _subject(doc: Doc, fig_tokens, unit: Optional[str], r: FigureRules):
+def _subject(doc: Doc, text: str, fig_tokens, unit: Optional[str], r: FigureRules):
     """(counted noun token, subject text) for a figure, from the dependency parse."""
     if unit in r.durations:
         return None, None  # "six months", "11 days of fighting": a length of time, not a count
     noun = _counted_noun(fig_tokens)
     if noun is not None:
-        if (noun.lower_,) in r.after_units or not _same_line(doc, fig_tokens.end_char, noun.idx):
+        if (noun.lower_,) in r.after_units or not _same_line(text, fig_tokens.end_char, noun.idx):
             return None, None
-        return noun, _noun_phrase(doc, noun, fig_tokens.end)
+        return noun, _noun_phrase(doc, text, noun, fig_tokens.end)
     head = _span_head(fig_tokens)
     if head is None:
         return None, None
@@ -500,9 +501,9 @@ def _subject(doc: Doc, fig_tokens, unit: Optional[str], r: FigureRules):
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i >= fig_tokens.end:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
-                    and _same_line(doc, fig_tokens.end_char, c.idx)]
+                    and _same_line(text, fig_tokens.end_char, c.idx)]
             if objs:
-                return objs[0], _noun_phrase(doc, objs[0], child.i + 1)
+                return objs[0], _noun_phrase(doc, text, objs[0], child.i + 1)
     # "The death toll rose to 248", "The toll is 300": the verb's subject is what is counted.
     # Only when nothing else is (no object: "Egypt raised its pledge to $500 million" is not
     # about Egypt) and the subject is a common noun.
@@ -513,19 +514,19 @@ def _subject(doc: Doc, fig_tokens, unit: Optional[str], r: FigureRules):
         verb = head.head.head
     if verb is not None and not any(c.dep_ == "dobj" for c in verb.children):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
-                    and _same_line(doc, c.idx, fig_tokens.start_char)]
+                    and _same_line(text, c.idx, fig_tokens.start_char)]
         if subjects:
-            return subjects[0], _noun_phrase(doc, subjects[0], subjects[0].left_edge.i)
+            return subjects[0], _noun_phrase(doc, text, subjects[0], subjects[0].left_edge.i)
     return None, None
 
 
-def _same_line(doc: Doc, start: int, end: int) -> bool:
+def _same_line(text: str, start: int, end: int) -> bool:
     """No line break between two offsets: the parser sometimes links a headline to the next
     line ("Has Only One Problem" / "Skyscrapers in Ramat Gan"), which is never a counted noun."""
-    return "\n" not in doc.text[min(start, end):max(start, end)]
+    return "\n" not in text[min(start, end):max(start, end)]
 
 
-def _noun_phrase(doc: Doc, noun: Token, limit: int) -> str:
+def _noun_phrase(doc: Doc, text: str, noun: Token, limit: int) -> str:
     """The noun with the modifiers written right before it, from token ``limit`` on at most:
     "Palestinian civilians", "enclave's population", "death toll" (no determiners)."""
     keep = {noun.i}
@@ -542,7 +543,7 @@ def _noun_phrase(doc: Doc, noun: Token, limit: int) -> str:
             break
         i -= 1
     first = min(keep)
-    return doc.text[doc[first].idx:noun.idx + len(noun.text)]
+    return text[doc[first].idx:noun.idx + len(noun.text)]
 
 
 def _share_qualifiers(doc: Doc, found: list) -> None:
