@@ -66,6 +66,7 @@ def _row(fig: dict) -> tuple:
     ("The convoy carried 300 tons of flour.", ("300 tons", 300, "tons", None, "flour")),
     # digits with decimals and multipliers
     ("The city has 1.2 million residents.", ("1.2 million", 1200000, None, None, "residents")),
+    ("Nurses earn 34 thousand a year.", ("34 thousand", 34000, None, None, None)),
     ("Inflation was 0.5 percent.", ("0.5 percent", 0.5, "percent", None, "Inflation")),
     # number words, spelled and mixed forms
     ("Two ambulances arrived.", ("Two", 2, None, None, "ambulances")),
@@ -80,7 +81,7 @@ def _row(fig: dict) -> tuple:
     # subjects from the parse
     ("Troops killed 248 Palestinian civilians.", ("248", 248, None, None, "Palestinian civilians")),
     ("The death toll rose to 412.", ("412", 412, None, None, "death toll")),
-    ("The 2000 protesters were dispersed.", ("2000", 2000, None, None, "protesters")),
+    ("About 2000 protesters were dispersed.", ("About 2000", 2000, None, "about", "protesters")),
     ("One person died in the blast.", ("One", 1, None, None, "person")),
 ])
 def test_figure(figures_of, text, expected):
@@ -92,6 +93,7 @@ def test_figure(figures_of, text, expected):
     "The agreement has held since 1979.",                  # years
     "They demand a state along the 1967 border.",
     "The war began in 2023 and ended in 2024.",
+    "In 2014 Palestinians voted for the first time in years.",
     "The truce began on May 21 after the talks.",          # dates
     "The attack on Oct. 7 shocked the region.",
     "The summit opened on 21 May 2023 in Rome.",
@@ -137,6 +139,14 @@ def test_separate_clauses_do_not_share_a_qualifier(figures_of):
     assert [_row(f) for f in figs] == [
         ("nearly 900", 900, None, "under", "fighters"),
         ("3,100", 3100, None, None, "others"),
+    ]
+
+
+def test_several_figures_in_one_sentence(figures_of):
+    figs = figures_of("About 1.9 million people, or 85 percent of the population, are displaced.")
+    assert [_row(f) for f in figs] == [
+        ("About 1.9 million", 1900000, None, "about", "people"),
+        ("85 percent", 85, "percent", None, "population"),
     ]
 
 

@@ -443,14 +443,16 @@ def _is_date_part(doc: Doc, start: int, end: int, value: Decimal, unit: Optional
         return True
     counted = _counted_noun(doc[start:end]) if has_dep else None
     counts_plural = counted is not None and counted.tag_ in ("NNS", "NNPS")
-    # A four-digit whole number in the range of years is a year unless it counts a plural noun
-    # ("since 1979", "the 1967 border", "May 30, 2021" vs "2000 people").
+    # A four-digit whole number without a thousands comma in the range of years is a year
+    # ("since 1979", "the 1967 border", "In 2014 Palestinians ..."): news style writes counts
+    # as "2,000". Unless a qualifier says it is a count: "about 2000 people".
     text = doc[start].text
     if end - start == 1 and unit is None and len(text) == 4 and text.isdigit() and 1000 <= value <= 2100:
-        return not counts_plural
-    # NER says DATE/TIME ("in the 90s", "the 21st time") and nothing is counted.
-    ents = {t.ent_type_ for t in doc[start:end]}
-    if unit is None and ents & {"DATE", "TIME"} and not counts_plural:
+        return _match_before(doc, start, r.before_qualifiers, r.max_before) is None
+    # NER says a lone number is (part of) a DATE/TIME and it counts nothing ("day 5 of the war",
+    # "at 5 on Sunday"). Not for "34 thousand a year", which the model also calls a DATE.
+    if end - start == 1 and unit is None and not counts_plural \
+            and doc[start].ent_type_ in ("DATE", "TIME") and value < 1000:
         return True
     return False
 
