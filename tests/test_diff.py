@@ -63,6 +63,28 @@ def test_same_speaker(a, b, family, expected):
     assert same_speaker(name_tokens(b), name_tokens(a), family) is expected
 
 
+def test_name_threshold_one_turns_spelling_variants_off():
+    assert same_speaker(name_tokens("Haniya"), name_tokens("Ismail Haniyeh"), "person", 1.0) is False
+    assert same_speaker(name_tokens("Haniyeh"), name_tokens("Ismail Haniyeh"), "person", 1.0) is True
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Palestinians", "Palestinian", True),
+    ("Palestinians", "Palestinian civilians", True),
+    ("Palestinians", "people", False),
+    ("people", "individuals", True),
+    ("Palestinians", "fatalities", True),     # a measure word says nothing about who
+    ("Palestinians", None, True),
+    ("others", "Israelis", True),
+    ("Palestinians", "Israelis", False),
+])
+def test_subjects_that_fit(a, b, expected):
+    ca = make_claim("killed 5 x", figures=[("5", 5, None, None, a)])
+    cb = make_claim("killed 6 y", figures=[("6", 6, None, None, b)])
+    got = compare_figures([figure_side(ca, ca.figures[0], 0.1)], [figure_side(cb, cb.figures[0], 0.1)])
+    assert bool(got) is expected
+
+
 def test_clusters_are_named_by_the_fullest_name_and_never_chain():
     names = [("Netanyahu", "person"), ("Benjamin Netanyahu", "person"), ("Haniyeh", "person"),
              ("Ismail Haniyeh", "person"), ("Yair Netanyahu", "person"), ("Kamel", "person"),
@@ -146,6 +168,11 @@ def test_comparable_figures_agree_or_not(a, fa, b, fb, expected):
     # same measure, different people counted
     ("left 248 Palestinians dead", ("248", 248, None, None, "Palestinians"),
      "12 Israelis were killed", ("12", 12, None, None, "Israelis")),
+    # "people" are everyone, not Palestinians: different counts, not a conflict
+    ("which left at least 248 Palestinians dead", ("at least 248", 248, None, "at_least", "Palestinians"),
+     "the incursion, which killed around 1,200 people", ("around 1,200", 1200, None, "about", "people")),
+    ("over 130 Israelis are being held", ("over 130", 130, None, "over", "Israelis"),
+     "the militants captured around 200 individuals", ("around 200", 200, None, "about", "individuals")),
     # different units
     ("Egypt has allocated $500 million", ("$500 million", 500e6, "USD", None, "reconstruction"),
      "500 million people", ("500 million", 500e6, None, None, "reconstruction")),

@@ -84,8 +84,12 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "missing": ("missing",),
 }
 _MEASURE_OF = {w: m for m, ws in MEASURE_WORDS.items() for w in ws}
-# Subjects that say nothing about who is counted: "1,200 people", "77,700 others".
-GENERIC_SUBJECTS = frozenset("people persons person others individuals total number figure".split())
+# Subjects that say nothing about who is counted: "77,700 others", "the total". A figure with
+# such a subject (or none, or only a measure word: "1,200 deaths") fits any subject.
+VAGUE_SUBJECTS = frozenset("others other total number figure".split())
+# "People" is everyone: it fits "people" (or a vague subject), not "Palestinians": "at least 248
+# Palestinians" and "around 1,200 people" killed count different things.
+PEOPLE_WORDS = frozenset("people persons person individuals individual civilians civilian".split())
 _MEASURE_WINDOW = 5
 
 # Speaker types that can name the same source. A person is only ever a person.
@@ -258,9 +262,17 @@ def figure_measure(claim: Claim, fig: Figure) -> Optional[str]:
 
 @lru_cache(maxsize=4096)
 def subject_key(subject: Optional[str]) -> frozenset[str]:
-    """Who is counted, folded and singular, without generic and measure words."""
-    return frozenset(_singular(w) for w in words(subject or "")
-                     if w not in GENERIC_SUBJECTS and w not in _MEASURE_OF and w not in STOPWORDS)
+    """Who is counted, folded and singular, without vague and measure words; "people",
+    "individuals" and the like all become "people"."""
+    key = set()
+    for w in words(subject or ""):
+        if w in PEOPLE_WORDS:
+            key.add("people")
+        elif w not in VAGUE_SUBJECTS and w not in _MEASURE_OF and w not in STOPWORDS:
+            key.add(_singular(w))
+    if "people" in key and len(key) > 1:
+        key.discard("people")          # "Palestinian civilians": who they are is the point
+    return frozenset(key)
 
 
 def figure_range(value: float, qualifier: Optional[str], tolerance: float) -> tuple[float, float]:
