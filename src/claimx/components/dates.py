@@ -19,7 +19,8 @@ period ("six months", "recent weeks") is not a day a claim can be put on.
 
 Candidates are found with regular expressions built from ``rules/date_words.json`` (cheap, no
 NER needed); only they are handed to dateparser, through the cached
-:func:`claimx.datetimes.resolve_date`.
+:func:`claimx.datetimes.resolve_date`. dateparser's ``search_dates`` is not used to find them:
+it costs a parse per word window and reads ordinary words as dates ("may", "now", "second").
 
 :func:`claim_date` gives the contract ``date`` object of a claim from its sentence.
 """

@@ -212,18 +212,14 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
     found: list[tuple[dict, Optional[Token], int]] = []
     i, n = 0, len(doc)
     while i < n:
-        run = _number_run(doc, i, r)
-        if run is None:
-            i += 1
-            continue
-        start, end, value, implied_qualifier = run
         try:
-            fig = _figure(doc, text, start, end, value, implied_qualifier, r, has_dep, excluded)
+            run = _number_run(doc, i, r)
+            fig = _figure(doc, text, *run, r, has_dep, excluded) if run is not None else None
         except Exception:  # messy text costs this candidate, never the article
-            fig = None
+            run = fig = None
         if fig is not None:
             found.append(fig)
-        i = end
+        i = run[1] if run is not None else i + 1
     _share_qualifiers(doc, found)
     return [f for f, _, _ in found]
 
