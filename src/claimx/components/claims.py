@@ -39,8 +39,9 @@ def _nwords(text: str) -> int:
 
 class ClaimsComponent:
     def __init__(self, nlp: Language, name: str, min_quote_words: int = 4, unattributed: bool = True,
-                 inherit_paragraphs: int = 2):
+                 inherit_paragraphs: int = 2, split_quotes: bool = False):
         self.name = name
+        self.split_quotes = split_quotes  # one claim per sentence of a long quotation
         self.min_quote_words = min_quote_words  # shorter quotes need a cue of their own
         self.unattributed = unattributed
         self.inherit_paragraphs = inherit_paragraphs
@@ -103,9 +104,11 @@ class ClaimsComponent:
                     inherited = last_direct
             if f is None and inherited is None:
                 continue
-            if not linked and _nwords(text[q[0]:q[1]]) < self.min_quote_words:
-                continue  # a scare quote or a title: "contentious points"
-            for ps, pe in self._pieces(text, q, sents, sent_starts):
+            if not linked and _nwords(text[q[0]:q[1]]) < self.min_quote_words \
+                    and (f is None or self._gap_words(doc, q, f) > 3):
+                continue  # a scare quote or a title: "contentious points"; but "Filth out!" she wrote
+            pieces = self._pieces(text, q, sents, sent_starts) if self.split_quotes else [q]
+            for ps, pe in pieces:
                 if f is not None:
                     claim = self._claim(doc, "direct", ps, pe, f, sent_range)
                 else:
@@ -155,18 +158,33 @@ class ClaimsComponent:
         return " ".join(parts)
 
     @staticmethod
+    def _gap_words(doc: Doc, q, f) -> int:
+        """Words between a quotation and a cue (0 for `"...," she said`)."""
+        cs = doc[f["cue"][0]].idx
+        ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
+        gap = doc.text[q[1]:cs] if cs >= q[1] else doc.text[ce:q[0]]
+        return _nwords(gap)
+
+    @staticmethod
     def _nearest_frame(doc: Doc, q, frames, sent_range):
-        """The cue nearest a quotation, outside it, in the sentences it touches (or ending in ':')."""
+        """The cue nearest a quotation, outside it, in the sentences it touches (or ending in ':'),
+        or just after it on the same line: `"Is it in our interest?" Monaco said` (a question mark
+        ends the parser's sentence inside the quotation)."""
         qs, qe = q
         lo, hi = sent_range(qs, qe)
+        text = doc.text
         best, best_d = None, None
         for f in frames:
             cs = doc[f["cue"][0]].idx
             ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
             if qs <= cs < qe:
                 continue
+            after_gap = text[qe:cs] if cs >= qe else None
             if lo <= cs < hi:
                 d = qs - ce if ce <= qs else cs - qe
+            elif after_gap is not None and text[qe - 1] in "?!" and "\n" not in after_gap \
+                    and _nwords(after_gap) <= 8 and not any(c in after_gap.strip("\"“” ") for c in "\"“”"):
+                d = cs - qe
             elif ce <= qs and doc.text[ce:qs].strip(" \t\"“”").endswith(":") and "\n\n" not in doc.text[ce:qs]:
                 d = qs - ce  # He told reporters:\n"..."
             else:
@@ -209,7 +227,7 @@ class ClaimsComponent:
 
 
 @Language.factory("claimx_claims", default_config={"min_quote_words": 4, "unattributed": True,
-                                                   "inherit_paragraphs": 2})
+                                                   "inherit_paragraphs": 2, "split_quotes": False})
 def make_claims(nlp: Language, name: str, min_quote_words: int, unattributed: bool,
-                inherit_paragraphs: int) -> ClaimsComponent:
-    return ClaimsComponent(nlp, name, min_quote_words, unattributed, inherit_paragraphs)
+                inherit_paragraphs: int, split_quotes: bool) -> ClaimsComponent:
+    return ClaimsComponent(nlp, name, min_quote_words, unattributed, inherit_paragraphs, split_quotes)

@@ -178,6 +178,20 @@ def _clause_minus(doc: Doc, clause: tuple[int, int], hole: tuple[int, int], min_
     return out
 
 
+def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
+    """End a content before a participial cue clause that closes it: "X said A, noting B" says A;
+    "noting B" is a claim of its own."""
+    verbs = _all_verbs(lex)
+    for tok in comp.subtree:
+        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.lemma_.lower() in verbs \
+                and tok.right_edge.i + 1 >= e and tok.left_edge.i > s:
+            cut = tok.left_edge.i
+            while cut > s and (comp.doc[cut - 1].is_punct or comp.doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            return max(cut, s + 1)
+    return e
+
+
 def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     """The clause(s) a reporting verb governs, as character ranges."""
     doc = verb.doc
@@ -185,7 +199,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     comp = None
     if lemma in lex["clause"] or lemma in lex["infinitive"]:
         comp = _child(verb, "ccomp")
-    if comp is None and lemma in lex["infinitive"]:
+    if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
+        # "He said legalizing it could ...": the parser often hangs the clause as an xcomp
         comp = _child(verb, "xcomp")
     if comp is None and lemma in lex["prep"]:
         for c in verb.children:
@@ -200,6 +215,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             comp = obj
     if comp is not None:
         s, e = _subtree(comp)
+        e = _cut_trailing_cues(comp, s, e, lex)
         c = _chars(doc, s, e)
         return [c] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports

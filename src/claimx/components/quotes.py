@@ -65,9 +65,12 @@ def find_quotes(text: str, min_open_words: int = 4) -> list[tuple[int, int, bool
             before = text[s - 1] if s > ls else ""
             after = text[e] if e < le else ""
             if mark in opens:
-                direction = "open"
+                # a curly mark typed the wrong way round: "“Apparently not,“ he said"
+                wrong_way = open_at is not None and before not in _OPEN_CONTEXT and after in _CLOSE_CONTEXT
+                direction = "close" if wrong_way else "open"
             elif mark in closes:
-                direction = "close"
+                wrong_way = open_at is None and before in _OPEN_CONTEXT and after not in _CLOSE_CONTEXT
+                direction = "open" if wrong_way else "close"
             else:
                 can_open = before in _OPEN_CONTEXT or before in opens or before in closes
                 can_close = after in _CLOSE_CONTEXT or after in closes or after in opens
