@@ -143,9 +143,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def _token_eq(x: str, y: str, threshold: float) -> bool:
     """One name word, allowing for transliteration ("Haniyeh" ~ "Haniya", "Mohammed" ~
-    "Mohammad"): Jaro-Winkler similarity, which weighs the start of a word most, for words of
-    four letters or more."""
-    return x == y or (min(len(x), len(y)) >= 4 and JaroWinkler.similarity(x, y) >= threshold)
+    "Mohammad"): words of four letters or more that begin with the same two letters, with a
+    Jaro-Winkler similarity (which weighs the start of a word most) of at least ``threshold``."""
+    return x == y or (min(len(x), len(y)) >= 4 and x[:2] == y[:2]
+                      and JaroWinkler.similarity(x, y) >= threshold)
 
 
 def _tokens_within(short: Sequence[str], long: Sequence[str], threshold: float) -> bool:
@@ -201,15 +202,30 @@ def cluster_speakers(names: Iterable[tuple[str, str]],
             distinct[key] = shown
     clusters: list[tuple[str, list[tuple[str, ...]], str]] = []  # (family, members, display name)
     cluster_of: dict[tuple[str, tuple[str, ...]], int] = {}
+    # Names that can match share a word's first two letters, or one is the other's acronym:
+    # only clusters sharing such a key are candidates (the same answer, without comparing every
+    # name with every cluster).
+    index: dict[tuple[str, str], list[int]] = {}
     for family, toks in sorted(distinct, key=lambda k: (k[0], -len(k[1]), k[1])):
-        fits = [i for i, (fam, members, _) in enumerate(clusters)
-                if fam == family and all(same_speaker(toks, m, family, threshold) for m in members)]
+        keys = {(family, t[:2]) for t in toks}
+        if len(toks) == 1:
+            keys.add((family, "acronym:" + toks[0]))
+        candidates = sorted({i for k in keys for i in index.get(k, ())})
+        fits = [i for i in candidates
+                if all(same_speaker(toks, m, family, threshold) for m in clusters[i][1])]
         if len(fits) == 1:
-            clusters[fits[0]][1].append(toks)
-            cluster_of[(family, toks)] = fits[0]
+            target = fits[0]
+            clusters[target][1].append(toks)
         else:
             clusters.append((family, [toks], distinct[(family, toks)]))
-            cluster_of[(family, toks)] = len(clusters) - 1
+            target = len(clusters) - 1
+        cluster_of[(family, toks)] = target
+        if len(toks) > 1:
+            keys.add((family, "acronym:" + _acronym(toks)))
+        for k in keys:
+            bucket = index.setdefault(k, [])
+            if not bucket or bucket[-1] != target:
+                bucket.append(target)
     return {(name, type_): clusters[cluster_of[(_FAMILY.get(type_, type_), name_tokens(name))]][2]
             for name, type_ in names}
 

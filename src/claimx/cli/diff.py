@@ -40,7 +40,8 @@ def diff(
         help="Text similarity (0-1) at which claims of different speakers say the same thing.")] = 0.75,
     name_threshold: Annotated[float, typer.Option(
         "--name-threshold", **_Unit,
-        help="Spelling similarity (0-1) at which two name words are one ('Haniyeh' ~ 'Haniya').")] = 0.9,
+        help="Jaro-Winkler similarity (0-1) at which two name words are one ('Haniyeh' ~ 'Haniya'); "
+             "1 turns spelling variants off.")] = 0.9,
     tolerance: Annotated[float, typer.Option(
         "--tolerance", min=0.0, max=1.0, show_default=True,
         help="Relative width of a qualified figure: 'around 1,200' is 1,200 ± tolerance, 'over N' "
