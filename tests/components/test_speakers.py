@@ -111,3 +111,16 @@ def test_media_by_outlet_name_in_according_to(nlp):
 
 def test_unattributed_claim_has_no_speaker(nlp):
     assert speakers(nlp, "The harbour handled 2 million tonnes of grain in 2023.") == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("A statement from the port authority said that the quay would close on Friday.",
+                 ("A statement from the port authority", "port authority", "organization", None), id="statement-from-X"),
+    pytest.param("A separate council statement said that the quay would close on Friday.",
+                 ("A separate council statement", "council", "organization", None), id="X-statement",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "'A separate council statement said ...' gives name 'separate council statement', type "
+                     "anonymous: only 'a statement from X' is resolved to its author, not 'an X statement'"))),
+])
+def test_a_document_speaks_for_its_author(nlp, text, expected):
+    assert speakers(nlp, text) == [expected]
