@@ -87,7 +87,7 @@ class ClaimsComponent:
                     kind = "mixed"
                 else:
                     kind = f["kind"]
-                claims.append(self._claim(doc, kind, cs, ce, f, sent_range))
+                claims.append(self._claim(doc, text, kind, cs, ce, f, sent_range))
 
         # 2. quotations
         last_direct: dict | None = None
@@ -97,7 +97,7 @@ class ClaimsComponent:
             f = quote_frame.get(q)
             linked = f is not None
             if f is None:
-                f = self._nearest_frame(doc, q, frames, sent_range)
+                f = self._nearest_frame(doc, text, q, frames, sent_range)
             inherited = None
             if f is None and last_direct is not None and _nwords(text[q[0]:q[1]]) >= self.min_quote_words:
                 if line_of(q[0]) - line_of(last_direct["span"][1]) <= self.inherit_paragraphs:
@@ -105,14 +105,14 @@ class ClaimsComponent:
             if f is None and inherited is None:
                 continue
             if not linked and _nwords(text[q[0]:q[1]]) < self.min_quote_words \
-                    and (f is None or self._gap_words(doc, q, f) > 3):
+                    and (f is None or not self._framed_as_speech(doc, text, q, f)):
                 continue  # a scare quote or a title: "contentious points"; but "Filth out!" she wrote
             pieces = self._pieces(text, q, sents, sent_starts) if self.split_quotes else [q]
             for ps, pe in pieces:
                 if f is not None:
-                    claim = self._claim(doc, "direct", ps, pe, f, sent_range)
+                    claim = self._claim(doc, text, "direct", ps, pe, f, sent_range)
                 else:
-                    claim = self._claim(doc, "direct", ps, pe, None, sent_range)
+                    claim = self._claim(doc, text, "direct", ps, pe, None, sent_range)
                     claim["speaker"] = dict(inherited["speaker"])
                 claims.append(claim)
                 last_direct = claim
@@ -128,7 +128,7 @@ class ClaimsComponent:
                     continue
                 s, e = tidy(text, ss, se)
                 if s < e:
-                    claims.append(self._claim(doc, "unattributed", s, e, None, sent_range))
+                    claims.append(self._claim(doc, text, "unattributed", s, e, None, sent_range))
 
         # 4. nothing from site chrome; one claim per span
         chrome = doc._.boilerplate or []
@@ -158,21 +158,26 @@ class ClaimsComponent:
         return " ".join(parts)
 
     @staticmethod
-    def _gap_words(doc: Doc, q, f) -> int:
-        """Words between a quotation and a cue (0 for `"...," she said`)."""
+    def _framed_as_speech(doc: Doc, text: str, q, f) -> bool:
+        """A short quotation is speech when punctuation frames it against its cue:
+        `"Filth out!" she wrote`, `"Normally," she said`, `He said: "No."` -- unlike a scare quote
+        or a title (`called it a "vanity project"`, `the "crane committee" agreed`)."""
+        qs, qe = q
         cs = doc[f["cue"][0]].idx
         ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
-        gap = doc.text[q[1]:cs] if cs >= q[1] else doc.text[ce:q[0]]
-        return _nwords(gap)
+        if cs >= qe:
+            ends = text[qe - 1] in "?!" or text[qe:qe + 1] == ","
+            return ends and _nwords(text[qe:cs]) <= 3
+        before = text[ce:qs].rstrip(" \"“”")
+        return before.endswith((":", ",")) and _nwords(before) <= 3
 
     @staticmethod
-    def _nearest_frame(doc: Doc, q, frames, sent_range):
+    def _nearest_frame(doc: Doc, text: str, q, frames, sent_range):
         """The cue nearest a quotation, outside it, in the sentences it touches (or ending in ':'),
         or just after it on the same line: `"Is it in our interest?" Monaco said` (a question mark
         ends the parser's sentence inside the quotation)."""
         qs, qe = q
         lo, hi = sent_range(qs, qe)
-        text = doc.text
         best, best_d = None, None
         for f in frames:
             cs = doc[f["cue"][0]].idx
@@ -185,7 +190,7 @@ class ClaimsComponent:
             elif after_gap is not None and text[qe - 1] in "?!" and "\n" not in after_gap \
                     and _nwords(after_gap) <= 8 and not any(c in after_gap.strip("\"“” ") for c in "\"“”"):
                 d = cs - qe
-            elif ce <= qs and doc.text[ce:qs].strip(" \t\"“”").endswith(":") and "\n\n" not in doc.text[ce:qs]:
+            elif ce <= qs and text[ce:qs].strip(" \t\"“”").endswith(":") and "\n\n" not in text[ce:qs]:
                 d = qs - ce  # He told reporters:\n"..."
             else:
                 continue
@@ -207,8 +212,7 @@ class ClaimsComponent:
         return out or [q]
 
     @staticmethod
-    def _claim(doc: Doc, kind: str, s: int, e: int, frame: dict | None, sent_range) -> dict:
-        text = doc.text
+    def _claim(doc: Doc, text: str, kind: str, s: int, e: int, frame: dict | None, sent_range) -> dict:
         ss, se = sent_range(s, e)
         ss, se = tidy(text, ss, se) if kind != "direct" else (ss, se)
         sentence = text[ss:se].strip()

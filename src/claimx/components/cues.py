@@ -80,8 +80,10 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range [start, end) -> tidied character range, or None if nothing is left."""
     if end <= start:
         return None
-    s, e = tidy(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-    return (s, e) if s < e and any(c.isalnum() for c in doc.text[s:e]) else None
+    span = doc[start:end]  # span.text, not doc.text: doc.text is rebuilt on every access
+    text, base = span.text, span.start_char
+    s, e = tidy(text, 0, len(text))
+    return (base + s, base + e) if s < e and any(c.isalnum() for c in text[s:e]) else None
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
