@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from tests.conftest import MODEL, ROOT
+from tests.conftest import MODEL, ROOT, assert_offsets
 
 SCRIPT = textwrap.dedent(f"""
     import json, sys
@@ -59,6 +59,5 @@ def test_components_by_name_in_a_fresh_interpreter(tmp_path):
     assert [(c["kind"], c["speaker"]["name"] if c["speaker"] else None) for c in claims] == [
         ("direct", "Mira Koskinen"), ("according_to", "harbour board")]
     for c in claims:
-        s, e = c["span"]
-        assert out["text"][s:e] == c["text"]
+        assert_offsets(out["text"], c)
     assert [f["value"] for f in claims[1]["figures"]] == [40000]

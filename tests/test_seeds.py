@@ -5,7 +5,6 @@ change in a rule that moves them shows up here.
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys

@@ -56,7 +56,10 @@ def jsonl(output: str) -> list[dict]:
 def library_claims(nlp, path) -> list[dict]:
     """What the library gives for the file, in its JSON form (claimx.extract returns spans as tuples)."""
     text = path.read_text(encoding="utf-8")
-    return json.loads(json.dumps(claimx.extract(text, nlp=nlp, doc_id=path.stem, path=str(path))))
+    claims = json.loads(json.dumps(claimx.extract(text, nlp=nlp, doc_id=path.stem, path=str(path))))
+    for claim in claims:  # and so every claim the command prints, since the tests compare the two
+        assert_offsets(text, claim)
+    return claims
 
 
 # ---------------------------------------------------------------------------------------------
