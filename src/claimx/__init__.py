@@ -29,8 +29,10 @@ def extract(text: str, nlp=None, doc_id: str = "text", path: str | None = None) 
 
     from claimx.articles import Article
     from claimx.pipeline import extract_articles
+    from claimx.schema import encode_line
 
     nlp = nlp if nlp is not None else load()
     article = Article(id=doc_id, path=path, text=text)
     (_, claims), = list(extract_articles(nlp, [article]))
-    return [msgspec.to_builtins(c) for c in claims]
+    # through JSON, so the dicts are exactly what `claimx extract` prints (spans as lists)
+    return [msgspec.json.decode(encode_line(c)) for c in claims]

@@ -81,7 +81,9 @@ def extract_paths(paths: list[str], model: Optional[str] = None,
                 on_problem(item)
         else:
             articles.append(item)
+    from claimx.schema import encode_line
+
     out = []
     for _, claims in extract_articles(nlp, articles):
-        out.extend(msgspec.to_builtins(c) for c in claims)
+        out.extend(msgspec.json.decode(encode_line(c)) for c in claims)
     return out

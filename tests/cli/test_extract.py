@@ -230,9 +230,6 @@ def test_every_registered_command_is_covered():
     assert names == {"extract", "query", "diff", "schema"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "claimx.extract returns every span as a tuple (msgspec.to_builtins of the Claim struct), so its "
-    "dicts are not 'the same shape claimx extract prints': claim['span'] == [s, e] is False"))
 def test_library_claims_are_the_json_shape(shared_nlp):
     claims = claimx.extract(ARTICLE_A, nlp=shared_nlp)
     assert claims and claims == json.loads(json.dumps(claims))

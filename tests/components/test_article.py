@@ -82,10 +82,7 @@ Its chair said more meetings would follow in the autumn.
     pytest.param(NO_HEADER_ONE_PARAGRAPH, {"title": None, "outlet": None, "author": None, "published": None},
                  id="no-header-one-paragraph"),
     pytest.param(NO_HEADER_PROSE, {"title": None, "outlet": None, "author": None, "published": None},
-                 id="no-header-prose",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "parse_header guesses a title: the first body sentence of a text with no header "
-                     "(ending in a period) is returned as the title"))),
+                 id="no-header-prose"),
     pytest.param("", {"title": None, "outlet": None, "author": None, "published": None}, id="empty-text"),
 ])
 def test_header_fields(text, expected):
@@ -227,9 +224,6 @@ def test_detect_encoding_decodes_a_cp1252_file(tmp_path):
     assert data.decode(item.encoding) == item.text  # offsets are into this decoded text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "charset-normalizer picks cp1250 for a cp1252 article containing 'ï' and 'ê', so 'naïve' and "
-    "'crêperie' are decoded as 'naďve' and 'cręperie'"))
 def test_detect_encoding_keeps_cp1252_letters(tmp_path):
     text = ("Her naïve cousin, who runs the crêperie next door, disagreed: “nobody comes before ten.”\n"
             + CP1252_TEXT)
@@ -239,8 +233,6 @@ def test_detect_encoding_keeps_cp1252_letters(tmp_path):
     assert item.text == text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a one-line cp1252 file is detected as cp775: 'café' -> 'cafķ', “...” -> ō...ö"))
 def test_detect_encoding_short_cp1252_line(tmp_path):
     text = "The café owner said “we open at nine every day of the week” and smiled at the crowd outside.\n"
     path = tmp_path / "short.txt"

@@ -84,9 +84,6 @@ def test_reported_speech(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'The council said in a statement that the quay would close on Friday.' gives no claim: the "
-    "that-clause after 'in a statement' is not found as the content of 'said'"))
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -69,9 +69,6 @@ def test_titles_and_appositions(nlp, text, expected):
     assert speakers(nlp, text) == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a title given in an apposition does not follow the person: 'Dr. Anna Berg, a surgeon at the city "
-    "hospital, said ...' then 'Berg added ...' gives title None for Berg (a title before the name does follow)"))
 def test_apposition_title_follows_the_person(nlp):
     text = ("Dr. Anna Berg, a surgeon at the city hospital, said that the ward was full. "
             "Berg added that more beds were coming.")
@@ -92,12 +89,8 @@ def test_apposition_title_follows_the_person(nlp):
     ("A person familiar with the matter", "person familiar with the matter", "anonymous"),
     ("Economists", "Economists", "group"),
     ("Norway", "Norway", "place"),
-    pytest.param("Analysts", "Analysts", "group", marks=pytest.mark.xfail(strict=True, reason=(
-        "'Analysts' is typed anonymous: 'analysts' is in sources.json anonymous_nouns, which are checked "
-        "before group_nouns"))),
-    pytest.param("Residents", "Residents", "group", marks=pytest.mark.xfail(strict=True, reason=(
-        "'Residents' is typed anonymous although 'residents' is in group_nouns: it is also in "
-        "anonymous_nouns, which win"))),
+    pytest.param("Analysts", "Analysts", "group"),
+    pytest.param("Residents", "Residents", "group"),
 ])
 def test_speaker_types(nlp, speaker, name, kind):
     text = f"{speaker} said that the water in the harbour had been brown for a week."
@@ -117,10 +110,7 @@ def test_unattributed_claim_has_no_speaker(nlp):
     pytest.param("A statement from the port authority said that the quay would close on Friday.",
                  ("A statement from the port authority", "port authority", "organization", None), id="statement-from-X"),
     pytest.param("A separate council statement said that the quay would close on Friday.",
-                 ("A separate council statement", "council", "organization", None), id="X-statement",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'A separate council statement said ...' gives name 'separate council statement', type "
-                     "anonymous: only 'a statement from X' is resolved to its author, not 'an X statement'"))),
+                 ("A separate council statement", "council", "organization", None), id="X-statement"),
 ])
 def test_a_document_speaks_for_its_author(nlp, text, expected):
     assert speakers(nlp, text) == [expected]

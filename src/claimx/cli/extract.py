@@ -15,11 +15,14 @@ TABLE_COLUMNS = ("doc", "kind", "speaker", "type", "claim", "date", "figures")
 
 
 def _table_row(claim) -> tuple:
+    from rich.markup import escape  # claim text is data, not markup: "[inaudible]" stays
+
     text = claim.text if len(claim.text) <= 140 else claim.text[:137] + "..."
     figures = ", ".join(f.text for f in claim.figures)
-    return (claim.doc.id, claim.kind, claim.speaker.name if claim.speaker else "", 
-            claim.speaker.type if claim.speaker else "", text,
-            claim.date.value if claim.date and claim.date.value else "", figures)
+    cells = (claim.doc.id, claim.kind, claim.speaker.name if claim.speaker else "",
+             claim.speaker.type if claim.speaker else "", text,
+             claim.date.value if claim.date and claim.date.value else "", figures)
+    return tuple(escape(c) for c in cells)
 
 
 def _count_inputs(paths: list[str]) -> int:

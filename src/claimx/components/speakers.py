@@ -112,7 +112,7 @@ class PersonIndex:
             key = name.split()[-1].lower() if name.split() else name.lower()
             if len(name.split()) > len(self.full.get(key, "").split()):
                 self.full[key] = name
-            title = _title_before(ent, words)
+            title = _title_before(ent, words) or SpeakersComponent._appos_title(ent.root, ent)
             if title and key not in self.title:
                 self.title[key] = title
         for ent in doc.ents:
@@ -233,6 +233,15 @@ class SpeakersComponent:
                     inner = self.describe(doc, doc[os_:oe], obj, people, history, sent_index)
                     inner["text"], inner["span"] = mention.text, text_span
                     return inner
+            authors = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN")]
+            if authors:
+                a = authors[-1]
+                s0 = min(t.i for t in a.subtree)
+                author = doc[s0:a.i + 1]
+                kind = "media" if _outlet_in(author.text) else (
+                    "person" if a.ent_type_ == "PERSON" else "organization")
+                name = _outlet_in(author.text) or (people.resolve(author.text) if kind == "person" else author.text)
+                return {"text": mention.text, "span": text_span, "name": name, "type": kind, "title": None}
         if outlet and not persons:
             return {"text": mention.text, "span": text_span, "name": outlet, "type": "media", "title": None}
         if persons and not any(w in words["anonymity"] for w in (t.lower_ for t in mention)):
