@@ -7,8 +7,10 @@ Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``spa
 - A quotation is ``direct``. Its speaker comes from the cue whose clause it is (``"...," said
   Ashkenazi``), else the nearest cue in its sentences (``He told reporters: "..."``), else the
   speaker of the quotation just before it when it runs on in a new paragraph. A quotation that
-  runs over several sentences gives one claim per sentence, all with the same speaker and cue.
-  Short quoted phrases with no cue of their own (scare quotes, titles) are not claims.
+  runs over several sentences is one claim (``split_quotes=True`` gives one claim per sentence,
+  all with the same speaker and cue; on PolNeAR one claim per quotation scores better: overlap
+  F1 0.655 against 0.621). Short quoted phrases are claims only when punctuation frames them
+  against a cue of their own (``"Filth out!" she wrote``), not scare quotes or titles.
 - A reported clause is ``indirect``; ``mixed`` when it contains quoted words
   (``adding that his trip is "the first formal visit ..."``); ``according_to`` for
   "according to X", "per X", "as reported by X".
