@@ -39,10 +39,7 @@ def speakers(nlp, text: str) -> list[tuple]:
                  [("A source close to the talks", "source close to the talks", "anonymous", None),
                   ("The source", "source close to the talks", "anonymous", None)], id="the-source"),
     pytest.param("Maria Lopez runs the bakery on Elm Street. \"Flour prices have doubled since the spring,\" "
-                 "she said.", [("she", "Maria Lopez", "person", None)], id="she-with-a-capitalised-noun-in-quote",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'she' resolves to 'Flour': the model tags 'Flour' (inside the quotation being "
-                     "attributed) as PERSON and PersonIndex.last_before takes it as the antecedent"))),
+                 "she said.", [("she", "Maria Lopez", "person", None)], id="she-with-a-capitalised-noun-in-quote"),
 ])
 def test_back_references(nlp, text, expected):
     assert speakers(nlp, text) == expected

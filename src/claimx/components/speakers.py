@@ -102,6 +102,8 @@ class PersonIndex:
 
     def __init__(self, doc: Doc):
         words = _words()
+        # names inside quotations are what someone said, not who is speaking ("Flour prices ...")
+        quoted = [(q.start, q.end) for q in doc.spans.get("claimx_quotes", [])]
         self.full: dict[str, str] = {}
         self.title: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name) in text order
@@ -116,7 +118,7 @@ class PersonIndex:
             if title and key not in self.title:
                 self.title[key] = title
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not any(a <= ent.start and ent.end <= b for a, b in quoted):
                 self.mentions.append((ent.start_char, self.resolve(_clean_name(ent, words["honorifics"]))))
 
     def resolve(self, name: str) -> str:
