@@ -248,6 +248,30 @@ def test_quote_paragraph_inherits_the_speaker_of_the_quote_before(nlp):
     assert claims[1]["speaker"] == claims[0]["speaker"]  # the mention is the one that was attributed
 
 
+def test_short_quote_sentence_goes_on_from_the_quote_before(nlp):
+    # two words are too few for a quotation of its own, but as the next sentence it goes on
+    text = '"The ferry will run again in April," said Ruth Engel. "Every day."'
+    assert summary(extract(nlp, text)) == [
+        ("direct", "The ferry will run again in April", "Ruth Engel", "say"),
+        ("direct", "Every day", "Ruth Engel", None),
+    ]
+
+
+def test_quote_sentence_goes_on_from_reported_speech(nlp):
+    text = ("Ruth Engel said the ferry would run again in April. "
+            '"We have waited long enough for the new engines."')
+    claims = extract(nlp, text)
+    assert summary(claims) == [
+        ("indirect", "the ferry would run again in April", "Ruth Engel", "say"),
+        ("direct", "We have waited long enough for the new engines", "Ruth Engel", None),
+    ]
+
+
+def test_short_quote_after_an_unattributed_sentence_is_no_claim(nlp):
+    text = 'The ferry did not run on Sunday. "Every day."'
+    assert extract(nlp, text) == []
+
+
 def test_quote_paragraph_far_from_any_speaker_is_not_attributed(nlp):
     text = ('"The crane arrived on a barge from Rotterdam," said Ruth Engel.\n\n'
             "The port spent the rest of the week on paperwork.\n\n"

@@ -93,6 +93,8 @@ class ClaimsComponent:
 
         # 2. quotations
         last_direct: dict | None = None
+        reported = sorted((c for c in claims if c["speaker"] is not None), key=lambda c: c["span"][1])
+        reported_ends = [c["span"][1] for c in reported]
         for q in quotes:
             if q in consumed:
                 continue
@@ -101,12 +103,27 @@ class ClaimsComponent:
             if f is None:
                 f = self._nearest_frame(doc, text, q, frames, sent_range)
             inherited = None
-            if f is None and last_direct is not None and _nwords(text[q[0]:q[1]]) >= self.min_quote_words:
+            follows = False
+            if f is None:
+                # the attributed claim just before: a quotation that opens the next sentence goes on
+                # with the same speaker ("...," Tester said. "Very good.")
+                k = bisect.bisect_right(reported_ends, q[0]) - 1
+                before = [c for c in (reported[k] if k >= 0 else None, last_direct) if c is not None]
+                prev = max(before, key=lambda c: c["span"][1]) if before else None
+                if prev is not None:
+                    gap = text[sent_range(*prev["span"])[1]:q[0]]
+                    follows = not gap.strip(" \t\u00a0\"“”‘’'") and gap.count("\n") <= 2 \
+                        and self._whole_sentences(text, q, sent_range) \
+                        and (gap.count("\n") == 0 or _nwords(text[q[0]:q[1]]) >= self.min_quote_words)
+                    if follows:
+                        inherited = prev
+            if f is None and inherited is None and last_direct is not None \
+                    and _nwords(text[q[0]:q[1]]) >= self.min_quote_words:
                 if line_of(q[0]) - line_of(last_direct["span"][1]) <= self.inherit_paragraphs:
                     inherited = last_direct
             if f is None and inherited is None:
                 continue
-            if not linked and _nwords(text[q[0]:q[1]]) < self.min_quote_words \
+            if not linked and not follows and _nwords(text[q[0]:q[1]]) < self.min_quote_words \
                     and (f is None or not self._framed_as_speech(doc, text, q, f)):
                 continue  # a scare quote or a title: "contentious points"; but "Filth out!" she wrote
             pieces = self._pieces(text, q, sents, sent_starts) if self.split_quotes else [q]
@@ -158,6 +175,16 @@ class ClaimsComponent:
         if pos < e:
             parts.append(text[pos:e])
         return " ".join(parts)
+
+    @staticmethod
+    def _whole_sentences(text: str, q, sent_range) -> bool:
+        """Is the quotation one or more sentences of its own: it opens its sentence and ends it?"""
+        qs, qe = q
+        ss, se = sent_range(qs, qe)
+        head = text[ss:qs].strip(" \t\n\u00a0\"“”‘’'")
+        tail = text[qe:se].strip(" \t\n\u00a0\"“”‘’'")
+        ends = text[qe - 1] in ".?!…" or tail[:1] in (".", "?", "!")
+        return not head and ends and len(tail) <= 1
 
     @staticmethod
     def _framed_as_speech(doc: Doc, text: str, q, f) -> bool:
