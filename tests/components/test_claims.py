@@ -84,6 +84,22 @@ def test_reported_speech(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The fishermen's union has called for the harbour board to publish the dredging contracts.",
+                 [("indirect", "the harbour board to publish the dredging contracts", "fishermen's union", "call")],
+                 id="call-for-X-to"),
+    pytest.param("Helena Ortiz demanded new safeguards for every ferry crossing the bay at night.",
+                 [("indirect", "new safeguards for every ferry crossing the bay at night", "Helena Ortiz", "demand")],
+                 id="object-with-its-prepositions"),
+    pytest.param("Helena Ortiz criticised the dredging plan in an interview with the local radio.",
+                 [("indirect", "the dredging plan", "Helena Ortiz", "criticise")], id="object-not-its-setting"),
+    pytest.param("Helena Ortiz criticised the dredging plan, calling it a waste of money.",
+                 [("indirect", "the dredging plan", "Helena Ortiz", "criticise")], id="object-ends-at-comma"),
+])
+def test_object_and_prep_contents(nlp, text, expected):
+    assert summary(extract(nlp, text))[:len(expected)] == expected
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

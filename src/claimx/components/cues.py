@@ -45,6 +45,7 @@ def lexicon() -> dict:
         "prep": {k: set(v) for k, v in data["prep_verbs"].items()},
         "quote_only": set(data["quote_only_verbs"]),
         "raising": set(data["raising_verbs"]),
+        "setting": set(data["setting_nouns"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -194,6 +195,30 @@ def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
     return e
 
 
+def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
+    """An object content goes on with what the verb hangs after it, up to a comma or a new clause:
+    "demanded safeguards for every transfer", "called for the allies to send troops"; not a time
+    or a setting ("... on Monday", "... in an interview")."""
+    doc = verb.doc
+    anchor = comp if comp.head is verb else comp.head
+    for c in verb.rights:
+        if c.i <= anchor.i or c.left_edge.i < e:
+            continue
+        if any(t.is_punct for t in doc[e:c.left_edge.i]) or c.left_edge.i > e:
+            break
+        if c.dep_ == "prep":
+            obj = _child(c, "pobj")
+            if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in lex["setting"]:
+                break
+        elif c.dep_ in ("xcomp", "oprd", "dative") or c.dep_ == "advcl" and c.tag_ == "VB" \
+                and _child(c, "mark") is None and _child(c, "aux") is not None:
+            pass
+        else:
+            break
+        e = c.right_edge.i + 1
+    return e
+
+
 def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     """The clause(s) a reporting verb governs, as character ranges."""
     doc = verb.doc
@@ -223,12 +248,22 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 if obj is not None:
                     comp = obj
                     break
+            # "called for the allies to send troops": the parser makes "for" the mark of a clause
+            if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i:
+                mark = _child(c, "mark")
+                if mark is not None and mark.i == c.left_edge.i and mark.lower_ in lex["prep"][lemma]:
+                    s, e = mark.i + 1, c.right_edge.i + 1
+                    e = _cut_trailing_cues(c, s, e, lex)
+                    got = _chars(doc, s, e)
+                    return [got] if got else []
     if comp is None and lemma in lex["object"]:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so"):
             comp = obj
     if comp is not None:
         s, e = _subtree(comp)
+        if comp.dep_ in ("dobj", "pobj", "pcomp"):
+            e = _extend_object(verb, comp, e, lex)
         e = _cut_trailing_cues(comp, s, e, lex)
         c = _chars(doc, s, e)
         return [c] if c else []
