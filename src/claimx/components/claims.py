@@ -13,7 +13,8 @@ Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``spa
   against a cue of their own (``"Filth out!" she wrote``), not scare quotes or titles.
 - A reported clause is ``indirect``; ``mixed`` when it contains quoted words
   (``adding that his trip is "the first formal visit ..."``); ``according_to`` for
-  "according to X", "per X", "as reported by X".
+  "according to X", "per X", "as reported by X". A cue set into the clause it reports gives one
+  claim per piece, as a quotation around its cue does (``The goal, he said, is to ...``).
 - A sentence of the outlet's own that carries figures and no attribution is ``unattributed``.
 - Nothing inside site chrome (``doc._.boilerplate``) becomes a claim.
 """

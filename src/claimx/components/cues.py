@@ -131,9 +131,34 @@ def _child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def interrupts(verb: Token) -> bool:
+    """A cue set into the clause it reports: "The goal, he said, is ...", "..., as she put it"."""
+    mark = _child(verb, "mark")
+    return verb.head is not verb and (verb.dep_ == "parataxis" or mark is not None and mark.lower_ == "as")
+
+
+def _parenthetical_subject(verb: Token) -> Token | None:
+    """"The source, union members say, is ...": the parser hangs the speaker on the words before."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and not doc[i].is_punct:
+        i -= 1
+    if doc[i].text != "," or i == verb.i - 1:
+        return None
+    inside = range(i + 1, verb.i)
+    for t in doc[i + 1:verb.i]:
+        if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+    return None
+
+
 def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     """The token that heads the speaking mention of a cue verb, climbing shared subjects."""
     subj = _child(verb, "nsubj")
+    if verb.dep_ == "parataxis" and depth == 0:
+        near = _parenthetical_subject(verb)
+        if near is not None and (subj is None or subj.i < near.i):
+            return near
     if subj is not None and subj.lower_ not in ("it", "there"):
         if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return subj  # resolved to verb.head by the speakers component
@@ -268,11 +293,20 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         c = _chars(doc, s, e)
         return [c] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports
-    if verb.dep_ in ("parataxis",) or _child(verb, "mark") is not None and _child(verb, "mark").lower_ == "as":
-        head = verb.head
-        if head is not verb:
-            sent = verb.sent
-            return _clause_minus(doc, (sent.start, sent.end), _subtree(verb))
+    if interrupts(verb):
+        sent = verb.sent
+        speaker = find_speaker(verb)
+        start = mention_range(speaker)[0] if speaker is not None and speaker.i < verb.i else verb.left_edge.i
+        hole = (min(start, verb.i), verb.right_edge.i + 1)
+        pieces = []
+        for s, e in ((sent.start, hole[0]), (hole[1], sent.end)):
+            # "The goal, he said, is to ...": a piece before the cue may be short, not a bare "Now,"
+            if _words(doc, s, e) >= 2 or e > s and s < hole[0] and any(
+                    t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB") for t in doc[s:e]):
+                c = _chars(doc, s, e)
+                if c:
+                    pieces.append(c)
+        return pieces
     # He said: the words after the colon
     colon = next((t for t in verb.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < verb.sent.end:
@@ -310,7 +344,8 @@ class CuesComponent:
         speaker = find_speaker(tok)
         if speaker is None and not contents:
             return None
-        strong = lemma in lex["clause"] and _child(tok, "ccomp") is not None or lemma in lex["quote_only"]
+        strong = lemma in lex["clause"] and (_child(tok, "ccomp") is not None or interrupts(tok) and contents) \
+            or lemma in lex["quote_only"]
         if not strong and (speaker is None or not plausible_source(speaker)):
             return None  # "their efforts support ...": weak cues need someone who can speak
         kind = "indirect"
