@@ -100,6 +100,33 @@ def test_object_and_prep_contents(nlp, text, expected):
     assert summary(extract(nlp, text))[:len(expected)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("A Harbour Gazette survey shows the mayor with a narrow lead over her rival.",
+                 [("indirect", "the mayor with a narrow lead over her rival", "Harbour Gazette", "show")],
+                 id="survey-shows-object"),
+    pytest.param("The latest poll puts the ferry levy at 40 percent support among residents.",
+                 [("indirect", "the ferry levy at 40 percent support among residents", "latest poll", "put")],
+                 id="poll-puts"),
+    pytest.param("The mayor has a narrow lead in the latest Harbour Gazette poll.",
+                 [("according_to", "The mayor has a narrow lead", "Harbour Gazette", "in")], id="in-a-poll"),
+])
+def test_polls_and_surveys_as_sources(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Helena Ortiz showed the visitors the new crane.", id="show-without-a-finding"),
+    pytest.param("The ferry has a new engine and a larger deck.", id="have-without-a-finding"),
+])
+def test_evidence_verbs_need_a_poll_or_a_record(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_in_a_poll_leaves_speech_to_those_who_speak(nlp):
+    text = "In the latest poll, most residents said the ferry levy was too high."
+    assert summary(extract(nlp, text)) == [("indirect", "the ferry levy was too high", "most residents", "say")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -46,12 +46,15 @@ def lexicon() -> dict:
         "quote_only": set(data["quote_only_verbs"]),
         "raising": set(data["raising_verbs"]),
         "setting": set(data["setting_nouns"]),
+        "evidence": set(data["evidence_verbs"]),
+        "evidence_nouns": set(data["evidence_nouns"]),
+        "poll_nouns": set(data["poll_nouns"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
 
 def _all_verbs(lex) -> set[str]:
-    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
+    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,6 +132,11 @@ def _child(tok: Token, *deps: str) -> Token | None:
         if c.dep_ in deps:
             return c
     return None
+
+
+def is_evidence(tok: Token | None, lex) -> bool:
+    """A poll, a survey, records: a text whose findings are reported."""
+    return tok is not None and (tok.lower_ in lex["evidence_nouns"] or tok.lemma_.lower() in lex["evidence_nouns"])
 
 
 def interrupts(verb: Token) -> bool:
@@ -285,6 +293,9 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so"):
             comp = obj
+    if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
+        # "the poll shows Clinton with a lead", "a survey puts him at 40 percent"
+        comp = _child(verb, "dobj")
     if comp is not None:
         s, e = _subtree(comp)
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
@@ -324,6 +335,7 @@ class CuesComponent:
         self.name = name
         self.lex = lexicon()
         self.verbs = _all_verbs(self.lex)
+        self.speech_verbs = self.verbs - self.lex["evidence"] | (self.lex["clause"] & self.lex["evidence"])
 
     def _in_quote(self, doc: Doc) -> list[bool]:
         inside = [False] * len(doc)
@@ -344,6 +356,8 @@ class CuesComponent:
         speaker = find_speaker(tok)
         if speaker is None and not contents:
             return None
+        if not contents and lemma in lex["evidence"] and lemma not in self.speech_verbs:
+            return None  # "has", "shows": a cue only with a poll's finding
         strong = lemma in lex["clause"] and (_child(tok, "ccomp") is not None or interrupts(tok) and contents) \
             or lemma in lex["quote_only"]
         if not strong and (speaker is None or not plausible_source(speaker)):
@@ -383,10 +397,35 @@ class CuesComponent:
         return {"cue": (i, end), "lemma": " ".join(phrase), "kind": "according_to", "contents": contents,
                 "speaker_head": obj.i}
 
+    def _poll_frame(self, tok: Token) -> dict | None:
+        """"Trump leads in the latest CNN poll": the poll is the source of the clause around it."""
+        polls = self.lex["poll_nouns"]
+        obj = _child(tok, "pobj")
+        of = _child(obj, "prep") if obj is not None else None
+        if of is not None and of.lower_ == "of" and _child(of, "pobj") is not None:
+            obj = _child(of, "pobj")  # "in most of the polls", "in the vast majority of polls"
+        if obj is None or not (obj.lower_ in polls or obj.lemma_.lower() in polls):
+            return None
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            return None
+        doc = tok.doc
+        phrase = (tok.i, max(obj.right_edge.i, _child(tok, "pobj").right_edge.i) + 1)
+        # the piece that holds the verb: not "ahead of the vote" after "leads in the polls"
+        at = clause.idx
+        contents = [c for c in _clause_minus(doc, _subtree(clause), phrase) if c[0] <= at < c[1]]
+        if not contents:
+            return None
+        return {"cue": (tok.i, tok.i + 1), "lemma": "in", "kind": "according_to", "contents": contents,
+                "speaker_head": obj.i}
+
     def __call__(self, doc: Doc) -> Doc:
         inside = self._in_quote(doc)
         frames = []
         used: set[int] = set()
+        polls: list[dict] = []
         phrases = sorted(self.lex["according_to"], key=len, reverse=True)
         for tok in doc:
             if inside[tok.i] or tok.i in used:
@@ -405,6 +444,14 @@ class CuesComponent:
                     if frame:
                         frames.append(frame)
                         used.add(tok.i)
+                elif low == "in" and tok.dep_ == "prep":
+                    frame = self._poll_frame(tok)
+                    if frame:
+                        polls.append(frame)
+        # a poll is the source only where nobody speaks: "In the poll, 40 percent said ..." is theirs
+        spoken = {doc[f["cue"][0]].sent.start for f in frames if f["contents"]}
+        frames += [f for f in polls if doc[f["cue"][0]].sent.start not in spoken]
+        frames.sort(key=lambda f: f["cue"][0])
         cues = []
         for f in frames:
             sent = doc[f["cue"][0]].sent
