@@ -85,6 +85,24 @@ def test_reported_speech(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    pytest.param("Local experts see the new channel as a danger to the smaller boats.",
+                 [("indirect", "the new channel as a danger to the smaller boats", "Local experts", "see")],
+                 id="see-X-as-Y"),
+    pytest.param("Helena Ortiz described the dredging plan as reckless.",
+                 [("indirect", "the dredging plan as reckless", "Helena Ortiz", "describe")], id="describe-X-as-Y"),
+    pytest.param("The ferry workers accused the harbour board of ignoring the storm warnings.",
+                 [("indirect", "the harbour board of ignoring the storm warnings", "ferry workers", "accuse")],
+                 id="accuse-X-of-Ying"),
+])
+def test_views_of_something(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+def test_seeing_without_a_view_is_no_claim(nlp):
+    assert extract(nlp, "Helena Ortiz saw the new crane from her window.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
     pytest.param("The fishermen's union has called for the harbour board to publish the dredging contracts.",
                  [("indirect", "the harbour board to publish the dredging contracts", "fishermen's union", "call")],
                  id="call-for-X-to"),

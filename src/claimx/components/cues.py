@@ -49,12 +49,13 @@ def lexicon() -> dict:
         "evidence": set(data["evidence_verbs"]),
         "evidence_nouns": set(data["evidence_nouns"]),
         "poll_nouns": set(data["poll_nouns"]),
+        "as": set(data["as_verbs"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
 
 def _all_verbs(lex) -> set[str]:
-    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"]
+    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"] | lex["as"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
         if any(t.is_punct for t in doc[e:c.left_edge.i]) or c.left_edge.i > e:
             break
         if c.dep_ == "prep":
-            obj = _child(c, "pobj")
+            obj = _child(c, "pobj", "pcomp")  # "accused her of lying": a pcomp
             if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in lex["setting"]:
                 break
         elif c.dep_ in ("xcomp", "oprd", "dative") or c.dep_ == "advcl" and c.tag_ == "VB" \
@@ -289,6 +290,15 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                     e = _cut_trailing_cues(c, s, e, lex)
                     got = _chars(doc, s, e)
                     return [got] if got else []
+    if comp is None and lemma in lex["as"] and _child(verb, "dobj") is not None:
+        # "experts see the vote as a test of the new law": the object and what it is seen as
+        obj = _child(verb, "dobj")
+        as_ = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as"] + \
+              [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        if as_ and obj.lower_ not in ("it", "this", "that", "them", "him", "her"):
+            s, e = obj.left_edge.i, max(obj.right_edge.i, as_[0].right_edge.i) + 1
+            got = _chars(doc, s, _cut_trailing_cues(obj, s, e, lex))
+            return [got] if got else []
     if comp is None and lemma in lex["object"]:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so"):
@@ -335,7 +345,8 @@ class CuesComponent:
         self.name = name
         self.lex = lexicon()
         self.verbs = _all_verbs(self.lex)
-        self.speech_verbs = self.verbs - self.lex["evidence"] | (self.lex["clause"] & self.lex["evidence"])
+        lex = self.lex
+        self.speech_verbs = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
 
     def _in_quote(self, doc: Doc) -> list[bool]:
         inside = [False] * len(doc)
@@ -356,7 +367,7 @@ class CuesComponent:
         speaker = find_speaker(tok)
         if speaker is None and not contents:
             return None
-        if not contents and lemma in lex["evidence"] and lemma not in self.speech_verbs:
+        if not contents and lemma in lex["evidence"] | lex["as"] and lemma not in self.speech_verbs:
             return None  # "has", "shows": a cue only with a poll's finding
         strong = lemma in lex["clause"] and (_child(tok, "ccomp") is not None or interrupts(tok) and contents) \
             or lemma in lex["quote_only"]
