@@ -145,6 +145,21 @@ def test_in_a_poll_leaves_speech_to_those_who_speak(nlp):
     assert summary(extract(nlp, text)) == [("indirect", "the ferry levy was too high", "most residents", "say")]
 
 
+def test_cue_inside_a_reported_clause_is_part_of_it(nlp):
+    text = "Ruth Engel told reporters that she believes the ferry will run again in April."
+    assert summary(extract(nlp, text)) == [
+        ("indirect", "that she believes the ferry will run again in April", "Ruth Engel", "tell")]
+
+
+def test_cue_inside_a_reported_clause_with_its_own_speaker_stays(nlp):
+    # the port director's claim, relayed by the spokesman: both are worth a claim
+    text = "A port spokesman, Jonas Berg, said Ruth Engel stressed the need to dredge the channel."
+    assert summary(extract(nlp, text)) == [
+        ("indirect", "Ruth Engel stressed the need to dredge the channel", "Jonas Berg", "say"),
+        ("indirect", "the need to dredge the channel", "Ruth Engel", "stress"),
+    ]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -34,6 +34,7 @@ from claimx.extensions import register_extensions
 register_extensions()
 
 _WORD = re.compile(r"\w+")
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who", "which", "that"}
 
 
 def _nwords(text: str) -> int:
@@ -76,6 +77,7 @@ class ClaimsComponent:
         consumed: set[tuple[int, int]] = set()
 
         # 1. reported clauses: indirect, mixed, according_to -- or the cue of a quotation
+        nested = self._nested(doc, frames, quotes)
         for f in frames:
             for cs, ce in f["contents"]:
                 overlapping = [q for q in quotes if q[0] < ce and cs < q[1]]
@@ -85,6 +87,8 @@ class ClaimsComponent:
                     for q in overlapping:  # the clause is (part of) the quotation: "...," he said
                         quote_frame.setdefault(q, f)
                     continue
+                if id(f) in nested:
+                    continue  # "X told CNN that he believes A": A is part of what X said
                 if inside:
                     consumed.update(inside)
                     kind = "mixed"
@@ -176,6 +180,30 @@ class ClaimsComponent:
         if pos < e:
             parts.append(text[pos:e])
         return " ".join(parts)
+
+    def _nested(self, doc: Doc, frames, quotes) -> set[int]:
+        """Frames whose cue stands inside another frame's reported clause (not inside a quotation):
+        "Weaver told CNN that he believes the fight will go on" is one claim, Weaver's."""
+        out = set()
+        for f in frames:
+            at = doc[f["cue"][0]].idx
+            if any(qs <= at < qe for qs, qe in quotes):
+                continue
+            for g in frames:
+                if g is f or not any(cs <= at < ce for cs, ce in g["contents"]):
+                    continue
+                g_at = doc[g["cue"][0]].idx
+                if not any(cs <= g_at < ce for cs, ce in f["contents"]) and self._same_source(f, g):
+                    out.add(id(f))
+                    break
+        return out
+
+    @staticmethod
+    def _same_source(inner: dict, outer: dict) -> bool:
+        """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun?
+        ("Weaver said he believes ..."; but "Hafez said Shoukry stressed ..." is Shoukry's claim.)"""
+        a, b = inner["source"], outer["source"]
+        return a["name"] == b["name"] or a["text"].lower() in _PRONOUNS
 
     @staticmethod
     def _whole_sentences(text: str, q, sent_range) -> bool:
