@@ -160,6 +160,21 @@ def test_cue_inside_a_reported_clause_with_its_own_speaker_stays(nlp):
     ]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Helena Ortiz raised $20 million for the new ferry.", id="raise-money"),
+    pytest.param("Helena Ortiz tried to reach the harbour before the storm.", id="try-to"),
+])
+def test_actions_are_not_claims(nlp, text):
+    # the money is a figure the outlet states itself, not something Helena Ortiz said
+    assert [c["kind"] for c in extract(nlp, text)] in ([], ["unattributed"])
+
+
+def test_raise_a_question(nlp):
+    text = "Helena Ortiz raised questions about the cost of the new ferry."
+    assert summary(extract(nlp, text)) == [
+        ("indirect", "questions about the cost of the new ferry", "Helena Ortiz", "raise")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

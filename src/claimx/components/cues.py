@@ -50,6 +50,7 @@ def lexicon() -> dict:
         "evidence_nouns": set(data["evidence_nouns"]),
         "poll_nouns": set(data["poll_nouns"]),
         "as": set(data["as_verbs"]),
+        "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -244,7 +245,7 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
             obj = _child(c, "pobj", "pcomp")  # "accused her of lying": a pcomp
             if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in lex["setting"]:
                 break
-        elif c.dep_ in ("xcomp", "oprd", "dative") or c.dep_ == "advcl" and c.tag_ == "VB" \
+        elif c.dep_ in ("xcomp", "ccomp", "oprd", "dative", "acomp", "attr") or c.dep_ == "advcl" and c.tag_ == "VB" \
                 and _child(c, "mark") is None and _child(c, "aux") is not None:
             pass
         else:
@@ -301,8 +302,9 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             return [got] if got else []
     if comp is None and lemma in lex["object"]:
         obj = _child(verb, "dobj")
-        if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so"):
-            comp = obj
+        if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so") \
+                and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]):
+            comp = obj  # "raised questions about ...", not "raised $20 million"
     if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
         # "the poll shows Clinton with a lead", "a survey puts him at 40 percent"
         comp = _child(verb, "dobj")
