@@ -175,6 +175,12 @@ def test_raise_a_question(nlp):
         ("indirect", "questions about the cost of the new ferry", "Helena Ortiz", "raise")]
 
 
+def test_second_that_clause_is_part_of_the_content(nlp):
+    text = "Helena Ortiz said the ferry would run again, but that the fares would rise."
+    assert summary(extract(nlp, text)) == [
+        ("indirect", "the ferry would run again, but that the fares would rise", "Helena Ortiz", "say")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -254,6 +254,27 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
     return e
 
 
+def _extend_clause(verb: Token, comp: Token, e: int) -> int:
+    """A reported clause goes on with a second "that" clause or a condition the parser hung on the
+    cue verb: "said A, but that B"; "promised to act should he win", "... if elected"."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.i <= comp.i or c.left_edge.i < e:
+            continue
+        between = doc[e:c.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between) or any(t.text in (".", ";", ":") for t in between):
+            break
+        mark = _child(c, "mark")
+        first = doc[c.left_edge.i]
+        conditional = c.dep_ == "advcl" and (mark is not None and mark.lower_ in ("if", "unless")
+                                             or first.tag_ == "MD" and first.i < c.i)
+        second = c.dep_ in ("conj", "ccomp") and mark is not None and mark.lower_ == "that"
+        if not (conditional or second):
+            break
+        e = c.right_edge.i + 1
+    return e
+
+
 def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     """The clause(s) a reporting verb governs, as character ranges."""
     doc = verb.doc
@@ -312,6 +333,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         s, e = _subtree(comp)
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
             e = _extend_object(verb, comp, e, lex)
+        elif comp.dep_ in ("ccomp", "xcomp"):
+            e = _extend_clause(verb, comp, e)
         e = _cut_trailing_cues(comp, s, e, lex)
         c = _chars(doc, s, e)
         return [c] if c else []
