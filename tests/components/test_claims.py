@@ -181,6 +181,16 @@ def test_second_that_clause_is_part_of_the_content(nlp):
         ("indirect", "the ferry would run again, but that the fares would rise", "Helena Ortiz", "say")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("A majority of residents backed the new ferry levy.",
+                 ("the new ferry levy", "majority of residents", "back"), id="a-majority-of"),
+    pytest.param("The inquiry criticised the harbour board's handling of the storm.",
+                 ("the harbour board's handling of the storm", "inquiry", "criticise"), id="an-inquiry"),
+])
+def test_counts_of_people_and_documents_can_be_sources(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]
