@@ -14,7 +14,14 @@ A frame with no content still matters: it is how a quotation finds its speaker
 
 The cue vocabulary is data (``rules/cues.json``): verbs that take a clause (*X said that ...*),
 a to-infinitive (*X urged Y to ...*), an object (*X denied the report*), a preposition
-(*X called for ...*), and multi-word source markers (*according to X*, *per X*, *as reported by X*).
+(*X called for ...*), an object and its "as" phrase (*experts see the vote as a test*), an object
+when a poll or a record is the subject (*the poll shows Clinton with a lead*), and multi-word
+source markers (*according to X*, *per X*, *as reported by X*, *in the latest poll*).
+
+Contents: an object runs on through what the verb hangs after it, up to a comma, a time or a
+setting (*demanded safeguards for every crossing* | *in an interview*); a clause runs on through a
+second "that" clause or a condition. A cue set into its clause (*The goal, he said, is to ...*)
+reports both pieces.
 """
 from __future__ import annotations
 
