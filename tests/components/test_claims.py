@@ -191,6 +191,21 @@ def test_counts_of_people_and_documents_can_be_sources(nlp, text, expected):
     assert summary(extract(nlp, text)) == [("indirect", *expected)]
 
 
+def test_as_she_said(nlp):
+    text = "The ferry will run again in April, as the mayor said in a statement."
+    assert summary(extract(nlp, text)) == [("indirect", "The ferry will run again in April", "mayor", "say")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In the meantime, as the mayor continues to pursue talks, the strike is growing.", id="as-X-continues"),
+    pytest.param("The harbour losses mean the ferry may not run next year.", id="mean"),
+    pytest.param("Polls have many sources of error.", id="polls-have"),
+    pytest.param("The mayor's lead in the latest polls.", id="headline-without-a-verb"),
+])
+def test_not_speech(nlp, text):
+    assert extract(nlp, text) == []
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -150,8 +150,14 @@ def is_evidence(tok: Token | None, lex) -> bool:
 
 def interrupts(verb: Token) -> bool:
     """A cue set into the clause it reports: "The goal, he said, is ...", "..., as she put it"."""
+    if verb.head == verb:
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    # "as he said", "as she put it" -- not "as Mr. Kerry continues to pursue diplomacy"
     mark = _child(verb, "mark")
-    return verb.head is not verb and (verb.dep_ == "parataxis" or mark is not None and mark.lower_ == "as")
+    return mark is not None and mark.lower_ == "as" \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
 def _parenthetical_subject(verb: Token) -> Token | None:
@@ -188,7 +194,7 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     if _child(verb, "nsubjpass") is not None or depth >= 3:
         return None
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     # "quoted an unnamed source as saying that ...": the quoted one speaks
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
@@ -242,7 +248,7 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
     "demanded safeguards for every transfer", "called for the allies to send troops"; not a time
     or a setting ("... on Monday", "... in an interview")."""
     doc = verb.doc
-    anchor = comp if comp.head is verb else comp.head
+    anchor = comp if comp.head == verb else comp.head
     for c in verb.rights:
         if c.i <= anchor.i or c.left_edge.i < e:
             continue
@@ -350,6 +356,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         sent = verb.sent
         speaker = find_speaker(verb)
         start = mention_range(speaker)[0] if speaker is not None and speaker.i < verb.i else verb.left_edge.i
+        while start > sent.start and doc[start - 1].head == verb and doc[start - 1].dep_ in ("mark", "advmod"):
+            start -= 1  # "..., as the mayor said"
         hole = (min(start, verb.i), verb.right_edge.i + 1)
         pieces = []
         for s, e in ((sent.start, hole[0]), (hole[1], sent.end)):
@@ -450,7 +458,7 @@ class CuesComponent:
         if obj is None or not (obj.lower_ in polls or obj.lemma_.lower() in polls):
             return None
         clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
             clause = clause.head
         if clause.pos_ not in ("VERB", "AUX"):
             return None

@@ -199,7 +199,7 @@ class SpeakersComponent:
                     "name": h["name"], "type": h["type"], "title": h["title"]}
 
         # relative pronoun: "Gabi Ashkenazi, who called for ..." -> the noun it modifies
-        if low in words["relative"] and head.head is not head:
+        if low in words["relative"] and head.head != head:
             noun = head.head.head if head.head.dep_ == "relcl" else head.head
             if noun.pos_ in ("NOUN", "PROPN"):
                 ns, ne = mention_range(noun)
