@@ -206,6 +206,24 @@ def test_not_speech(nlp, text):
     assert extract(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz's call for a second ferry divided the council.",
+                 ("a second ferry", "Helena Ortiz", "call"), id="call-for"),
+    pytest.param("The mayor's claim that the quay is safe was challenged.",
+                 ("that the quay is safe", "mayor", "claim"), id="claim-that"),
+    pytest.param("Helena Ortiz's promise to cut the fares won her the election.",
+                 ("to cut the fares", "Helena Ortiz", "promise"), id="promise-to"),
+])
+def test_nominal_cues_with_a_possessor(nlp, text, expected):
+    claims = extract(nlp, text)
+    assert summary(claims) == [("indirect", *expected)]
+    assert not claims[0]["speaker"]["text"].endswith("'s")
+
+
+def test_nominal_cue_without_a_possessor_is_no_claim(nlp):
+    assert extract(nlp, "The call for a second ferry divided the council.") == []
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -58,6 +58,7 @@ def lexicon() -> dict:
         "poll_nouns": set(data["poll_nouns"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
+        "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -129,8 +130,8 @@ def mention_range(head: Token) -> tuple[int, int]:
             continue
         right = max(right, child.right_edge.i)
     doc = head.doc
-    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
-        right -= 1
+    while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")):
+        right -= 1  # a possessor speaks without its "'s": "Trump's call for ..."
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     return left, right + 1
@@ -448,6 +449,31 @@ class CuesComponent:
         return {"cue": (i, end), "lemma": " ".join(phrase), "kind": "according_to", "contents": contents,
                 "speaker_head": obj.i}
 
+    def _noun_frame(self, tok: Token) -> dict | None:
+        """"Trump's call for a ban", "her claim that ...": the possessor speaks, the noun is the cue."""
+        preps = self.lex["nominal"].get(tok.lemma_.lower())
+        poss = _child(tok, "poss")
+        if not preps or poss is None or not plausible_source(poss):
+            return None
+        doc = tok.doc
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = _child(c, "pobj", "pcomp")
+                if obj is None:
+                    continue
+                s, e = obj.left_edge.i, obj.right_edge.i + 1
+            elif c.dep_ in ("acl", "ccomp", "relcl") and (
+                    "that" in preps and _child(c, "mark") is not None and _child(c, "mark").lower_ == "that"
+                    or "to" in preps and _child(c, "aux") is not None and _child(c, "aux").lower_ == "to"):
+                s, e = c.left_edge.i, c.right_edge.i + 1
+            else:
+                continue
+            got = _chars(doc, s, e)
+            if got:
+                return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect",
+                        "contents": [got], "speaker_head": poss.i}
+        return None
+
     def _poll_frame(self, tok: Token) -> dict | None:
         """"Trump leads in the latest CNN poll": the poll is the source of the clause around it."""
         polls = self.lex["poll_nouns"]
@@ -492,6 +518,11 @@ class CuesComponent:
             else:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
                     frame = self._verb_frame(tok)
+                    if frame:
+                        frames.append(frame)
+                        used.add(tok.i)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex["nominal"]:
+                    frame = self._noun_frame(tok)
                     if frame:
                         frames.append(frame)
                         used.add(tok.i)
