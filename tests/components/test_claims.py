@@ -224,6 +224,26 @@ def test_nominal_cue_without_a_possessor_is_no_claim(nlp):
     assert extract(nlp, "The call for a second ferry divided the council.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Many residents are skeptical of the new ferry levy.",
+                 ("the new ferry levy", "Many residents", "skeptical"), id="skeptical-of"),
+    pytest.param("Helena Ortiz is confident that the quay will reopen in May.",
+                 ("that the quay will reopen in May", "Helena Ortiz", "confident"), id="confident-that"),
+    pytest.param("Helena Ortiz was willing to cut the fares.",
+                 ("to cut the fares", "Helena Ortiz", "willing"), id="willing-to"),
+])
+def test_stance_adjectives(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The harbour water is cold in May.", id="not-a-stance"),
+    pytest.param("Helena Ortiz is not sure that the quay will reopen.", id="negated"),
+])
+def test_no_stance(nlp, text):
+    assert extract(nlp, text) == []
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -59,6 +59,7 @@ def lexicon() -> dict:
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
+        "stance": {k: set(v) for k, v in data["stance_adjectives"].items()},
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -449,12 +450,27 @@ class CuesComponent:
         return {"cue": (i, end), "lemma": " ".join(phrase), "kind": "according_to", "contents": contents,
                 "speaker_head": obj.i}
 
+    def _adjective_frame(self, tok: Token) -> dict | None:
+        """"Voters are skeptical of the plan", "she is confident that ...": the subject speaks."""
+        if tok.dep_ != "acomp" or _child(tok.head, "neg") is not None:
+            return None
+        subj = _child(tok.head, "nsubj")
+        if subj is None or not plausible_source(subj):
+            return None
+        return self._complement_frame(tok, self.lex["stance"][tok.lemma_.lower()], subj)
+
     def _noun_frame(self, tok: Token) -> dict | None:
         """"Trump's call for a ban", "her claim that ...": the possessor speaks, the noun is the cue."""
         preps = self.lex["nominal"].get(tok.lemma_.lower())
         poss = _child(tok, "poss")
         if not preps or poss is None or not plausible_source(poss):
             return None
+        return self._complement_frame(tok, preps, poss)
+
+    @staticmethod
+    def _complement_frame(tok: Token, preps: set[str], speaker: Token) -> dict | None:
+        """The content a cue noun or adjective introduces: a preposition's object, a "that" clause
+        or a to-infinitive, as ``preps`` allows."""
         doc = tok.doc
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in preps:
@@ -462,7 +478,7 @@ class CuesComponent:
                 if obj is None:
                     continue
                 s, e = obj.left_edge.i, obj.right_edge.i + 1
-            elif c.dep_ in ("acl", "ccomp", "relcl") and (
+            elif c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and (
                     "that" in preps and _child(c, "mark") is not None and _child(c, "mark").lower_ == "that"
                     or "to" in preps and _child(c, "aux") is not None and _child(c, "aux").lower_ == "to"):
                 s, e = c.left_edge.i, c.right_edge.i + 1
@@ -471,7 +487,7 @@ class CuesComponent:
             got = _chars(doc, s, e)
             if got:
                 return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect",
-                        "contents": [got], "speaker_head": poss.i}
+                        "contents": [got], "speaker_head": speaker.i}
         return None
 
     def _poll_frame(self, tok: Token) -> dict | None:
@@ -523,6 +539,11 @@ class CuesComponent:
                         used.add(tok.i)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex["nominal"]:
                     frame = self._noun_frame(tok)
+                    if frame:
+                        frames.append(frame)
+                        used.add(tok.i)
+                elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.lex["stance"]:
+                    frame = self._adjective_frame(tok)
                     if frame:
                         frames.append(frame)
                         used.add(tok.i)
