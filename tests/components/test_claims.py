@@ -244,6 +244,12 @@ def test_no_stance(nlp, text):
     assert extract(nlp, text) == []
 
 
+def test_fronted_relative_pronoun_is_not_in_the_content(nlp):
+    text = "The council bought the old shipyard, which Helena Ortiz says she will keep open for years."
+    claims = extract(nlp, text)
+    assert summary(claims) == [("indirect", "she will keep open for years", "Helena Ortiz", "say")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -346,6 +346,12 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         comp = _child(verb, "dobj")
     if comp is not None:
         s, e = _subtree(comp)
+        if s < verb.i < comp.i:
+            # "a mine, which he says he is keeping open": the fronted "which" is not what he says
+            s = verb.i + 1
+            while s < comp.i and (doc[s].dep_ in ("prt", "punct") or doc[s].head.i == verb.i
+                                  and doc[s].dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod")):
+                s = doc[s].right_edge.i + 1 if doc[s].dep_ != "punct" else s + 1
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
             e = _extend_object(verb, comp, e, lex)
         elif comp.dep_ in ("ccomp", "xcomp"):
