@@ -250,6 +250,17 @@ def test_fronted_relative_pronoun_is_not_in_the_content(nlp):
     assert summary(claims) == [("indirect", "she will keep open for years", "Helena Ortiz", "say")]
 
 
+def test_it_that_speaks_is_the_organization_just_named(nlp):
+    text = "The Harbour Company issued a statement on Monday. It said the ferry would run again in April."
+    claims = extract(nlp, text)
+    assert summary(claims) == [("indirect", "the ferry would run again in April", "Harbour Company", "say")]
+    assert claims[0]["speaker"]["text"] == "It" and claims[0]["speaker"]["type"] == "organization"
+
+
+def test_empty_it_is_no_speaker(nlp):
+    assert extract(nlp, "It seems the ferry will run again in April.") == []
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

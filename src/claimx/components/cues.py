@@ -177,6 +177,11 @@ def _parenthetical_subject(verb: Token) -> Token | None:
     return None
 
 
+# verbs whose "it" is a speaking thing, not the empty "it" of "it seems", "it is expected"
+_SPEAKING_IT = {"say", "add", "tell", "announce", "accuse", "report", "list", "write", "claim", "warn",
+                "urge", "call", "state", "argue", "deny", "confirm", "note", "insist", "demand", "ask"}
+
+
 def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     """The token that heads the speaking mention of a cue verb, climbing shared subjects."""
     subj = _child(verb, "nsubj")
@@ -184,6 +189,9 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
         near = _parenthetical_subject(verb)
         if near is not None and (subj is None or subj.i < near.i):
             return near
+    if subj is not None and subj.lower_ == "it" and verb.lemma_.lower() in _SPEAKING_IT \
+            and _child(verb, "auxpass") is None:
+        return subj  # "It said in a statement ...": a company, a paper, a report
     if subj is not None and subj.lower_ not in ("it", "there"):
         if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return subj  # resolved to verb.head by the speakers component

@@ -219,6 +219,20 @@ class SpeakersComponent:
                 return copy(h)
             return {"text": mention.text, "span": text_span, "name": head.text, "type": "group", "title": None}
 
+        if low == "it":
+            # "It said in a statement ...": the organization or outlet last in view
+            h = recent(lambda h: h["type"] in ("organization", "media"), window=2)
+            if h:
+                return copy(h)
+            orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and ent.end <= head.i
+                    and here - sent_index.get(ent.sent.start, 0) <= 1]
+            if orgs:
+                ent = orgs[-1]
+                outlet = _outlet_in(ent.text)
+                return {"text": mention.text, "span": text_span, "name": outlet or _strip_det(ent).text,
+                        "type": "media" if outlet else "organization", "title": None}
+            return {"text": mention.text, "span": text_span, "name": head.text, "type": "organization", "title": None}
+
         core = _strip_det(mention)
         outlet = _outlet_in(mention.text)
         persons = [ent for ent in mention.ents if ent.label_ == "PERSON"]
