@@ -261,6 +261,11 @@ def test_empty_it_is_no_speaker(nlp):
     assert extract(nlp, "It seems the ferry will run again in April.") == []
 
 
+def test_clause_before_a_colon_is_not_the_content(nlp):
+    text = "It was not an idle worry: soon the mayor had declared that he would close the quay."
+    assert summary(extract(nlp, text)) == [("indirect", "that he would close the quay", "mayor", "declare")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -277,6 +277,20 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
     return e
 
 
+def _clause_child(verb: Token) -> Token | None:
+    """The verb's clausal complement: the one after it when there are two, and not one before it
+    across a colon or a semicolon ("It was no abstract concern: he had declared that ...")."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    for c in comps:
+        if not any(t.text in (":", ";") for t in doc[c.right_edge.i + 1:verb.i]):
+            return c
+    return None
+
+
 def _extend_clause(verb: Token, comp: Token, e: int) -> int:
     """A reported clause goes on with a second "that" clause or a condition the parser hung on the
     cue verb: "said A, but that B"; "promised to act should he win", "... if elected"."""
@@ -304,7 +318,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     lemma = verb.lemma_.lower()
     comp = None
     if lemma in lex["clause"] or lemma in lex["infinitive"]:
-        comp = _child(verb, "ccomp")
+        comp = _clause_child(verb)
     if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
         # "He said legalizing it could ...": the parser often hangs the clause as an xcomp
         comp = _child(verb, "xcomp")
@@ -425,7 +439,7 @@ class CuesComponent:
             return None
         if not contents and lemma in lex["evidence"] | lex["as"] and lemma not in self.speech_verbs:
             return None  # "has", "shows": a cue only with a poll's finding
-        strong = lemma in lex["clause"] and (_child(tok, "ccomp") is not None or interrupts(tok) and contents) \
+        strong = lemma in lex["clause"] and (_clause_child(tok) is not None or interrupts(tok) and contents) \
             or lemma in lex["quote_only"]
         if not strong and (speaker is None or not plausible_source(speaker)):
             return None  # "their efforts support ...": weak cues need someone who can speak
