@@ -371,6 +371,16 @@ def test_interrupting_cue_gives_both_pieces(nlp, text, speaker):
     ]
 
 
+@pytest.mark.parametrize("text, front, back, speaker", [
+    pytest.param("The old quay, said Helena Ortiz, will close in May.", "The old quay", "will close in May",
+                 "Helena Ortiz", id="said-NAME"),
+    pytest.param("Any fair reading of the plan, said Tomas Varga, an engineer at the port, would call it a retreat.",
+                 "Any fair reading of the plan", "would call it a retreat", "Tomas Varga", id="said-NAME-apposition"),
+])
+def test_interrupting_cue_with_the_speaker_after_it(nlp, text, front, back, speaker):
+    assert summary(extract(nlp, text)) == [("indirect", front, speaker, "say"), ("indirect", back, speaker, "say")]
+
+
 def test_interrupting_cue_whose_speaker_the_parser_misplaces(nlp):
     # the parser takes "The plan" as the subject of "say"; the speaker is the phrase next to the cue
     text = "The plan for the new quay, harbour workers say, is too expensive."

@@ -162,6 +162,27 @@ def interrupts(verb: Token) -> bool:
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
+def _inverted_aside(verb: Token) -> tuple[Token, int, int] | None:
+    """"A fair reading, said Michael Kofman, an expert, would see it as ...": the parser takes the
+    front of the clause as the subject of "said" and the speaker as the subject of the rest.
+    Returns the speaker and the token range of the aside ("said ... ,")."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    # the speaker right after the cue: the subject of "said" itself, or of the rest of the clause
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if not after and comp is not None and _child(verb, "nsubj") is not None:
+        after = [c for c in comp.children if c.dep_ == "nsubj"]
+    speaker = after[0] if after else None
+    if speaker is None or speaker.left_edge.i != verb.i + 1:
+        return None
+    end = mention_range(speaker)[1]
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    return speaker, verb.i, end + 1
+
+
 def _parenthetical_subject(verb: Token) -> Token | None:
     """"The source, union members say, is ...": the parser hangs the speaker on the words before."""
     doc = verb.doc
@@ -184,6 +205,9 @@ _SPEAKING_IT = {"say", "add", "tell", "announce", "accuse", "report", "list", "w
 
 def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     """The token that heads the speaking mention of a cue verb, climbing shared subjects."""
+    aside = _inverted_aside(verb) if depth == 0 else None
+    if aside is not None:
+        return aside[0]
     subj = _child(verb, "nsubj")
     if verb.dep_ == "parataxis" and depth == 0:
         near = _parenthetical_subject(verb)
@@ -317,6 +341,10 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     doc = verb.doc
     lemma = verb.lemma_.lower()
     comp = None
+    aside = _inverted_aside(verb) if lemma in lex["clause"] else None
+    if aside is not None:
+        sent = verb.sent
+        return [c for c in (_chars(doc, sent.start, aside[1]), _chars(doc, aside[2], sent.end)) if c]
     if lemma in lex["clause"] or lemma in lex["infinitive"]:
         comp = _clause_child(verb)
     if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
