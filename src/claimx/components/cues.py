@@ -60,6 +60,7 @@ def lexicon() -> dict:
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
         "stance": {k: set(v) for k, v in data["stance_adjectives"].items()},
+        "refusal": set(data["refusal_verbs"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -445,6 +446,7 @@ class CuesComponent:
         self.verbs = _all_verbs(self.lex)
         lex = self.lex
         self.speech_verbs = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
+        self.saying = lex["clause"] | set(lex["prep"]) | lex["quote_only"]  # verbs of saying itself
 
     def _in_quote(self, doc: Doc) -> list[bool]:
         inside = [False] * len(doc)
@@ -458,6 +460,12 @@ class CuesComponent:
         lemma = tok.lemma_.lower()
         if _child(tok, "neg") is not None:
             return None  # "did not say whether ...": nothing was said
+        # "refused to say whether ...", "declined to comment on ...": nothing was said either
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex["refusal"] and lemma in self.saying:
+            return None
+        if lemma in lex["refusal"] and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.saying
+                                           for c in tok.children):
+            return None
         # "US officials are said to be in Egypt": hearsay, not an attribution
         if lemma in lex["raising"] and _child(tok, "auxpass") is not None and _child(tok, "agent") is None:
             return None
