@@ -266,6 +266,12 @@ def test_clause_before_a_colon_is_not_the_content(nlp):
     assert summary(extract(nlp, text)) == [("indirect", "that he would close the quay", "mayor", "declare")]
 
 
+def test_clause_subject_parsed_as_an_object_of_say(nlp):
+    text = "The figures come out on Friday, with analysts saying a strong month will settle the argument for a rate rise."
+    assert summary(extract(nlp, text))[-1:] == [
+        ("indirect", "a strong month will settle the argument for a rate rise", "analysts", "say")]
+
+
 def test_said_in_a_statement_that(nlp):
     text = "The council said in a statement that the quay would close on Friday."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]

@@ -351,6 +351,19 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
         # "He said legalizing it could ...": the parser often hangs the clause as an xcomp
         comp = _child(verb, "xcomp")
+    if comp is None and lemma in lex["clause"] and lemma not in lex["object"]:
+        # "analysts saying a strong reading will cement ...": the parser takes the clause's subject
+        # for an object of "say" and hangs its verb elsewhere
+        obj = _child(verb, "dobj")
+        nxt = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < verb.sent.end else None
+        if nxt is not None and obj.i > verb.i and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD") \
+                and not any(t.text == "," for t in doc[obj.left_edge.i:obj.right_edge.i + 1]):
+            pred = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+            if pred.i >= nxt.i and not (obj.left_edge.i <= pred.head.i <= obj.right_edge.i):
+                s, e = obj.left_edge.i, pred.right_edge.i + 1
+                e = _cut_trailing_cues(pred, s, e, lex)
+                got = _chars(doc, s, e)
+                return [got] if got else []
     if comp is None and lemma in lex["clause"]:
         # "said in a statement that ...": the parser hangs the clause on the statement
         for prep in verb.children:
