@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx import rules
 from claimx.components.cues import tidy
 from claimx.components.dates import claim_date
 from claimx.components.quotes import quote_spans
@@ -34,11 +36,16 @@ from claimx.extensions import register_extensions
 register_extensions()
 
 _WORD = re.compile(r"\w+")
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who", "which", "that"}
 
 
 def _nwords(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    src = rules.load("sources.json")
+    return frozenset(src["person_pronouns"] + src["plural_pronouns"] + src["relative_pronouns"] + ["it", "you"])
 
 
 class ClaimsComponent:
@@ -203,7 +210,7 @@ class ClaimsComponent:
         """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun?
         ("Weaver said he believes ..."; but "Hafez said Shoukry stressed ..." is Shoukry's claim.)"""
         a, b = inner["source"], outer["source"]
-        return a["name"] == b["name"] or a["text"].lower() in _PRONOUNS
+        return a["name"] == b["name"] or a["text"].lower() in _pronouns()
 
     @staticmethod
     def _whole_sentences(text: str, q, sent_range) -> bool:

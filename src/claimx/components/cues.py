@@ -40,6 +40,8 @@ register_extensions()
 _MENTION_STOP = {"relcl", "acl", "advcl", "parataxis", "ccomp", "cc", "conj"}
 _TRIM = set(" \t\n\r\u00a0,;:.—–-")
 _QUOTE_CHARS = set("\"“”„«»‟")
+# objects that say nothing by themselves: "denied it", "described him as ..."
+_BARE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so"}
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def lexicon() -> dict:
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
         "stance": {k: set(v) for k, v in data["stance_adjectives"].items()},
         "refusal": set(data["refusal_verbs"]),
+        "it_speech": set(data["it_speech_verbs"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -199,11 +202,6 @@ def _parenthetical_subject(verb: Token) -> Token | None:
     return None
 
 
-# verbs whose "it" is a speaking thing, not the empty "it" of "it seems", "it is expected"
-_SPEAKING_IT = {"say", "add", "tell", "announce", "accuse", "report", "list", "write", "claim", "warn",
-                "urge", "call", "state", "argue", "deny", "confirm", "note", "insist", "demand", "ask"}
-
-
 def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     """The token that heads the speaking mention of a cue verb, climbing shared subjects."""
     aside = _inverted_aside(verb) if depth == 0 else None
@@ -214,7 +212,7 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
         near = _parenthetical_subject(verb)
         if near is not None and (subj is None or subj.i < near.i):
             return near
-    if subj is not None and subj.lower_ == "it" and verb.lemma_.lower() in _SPEAKING_IT \
+    if subj is not None and subj.lower_ == "it" and verb.lemma_.lower() in lexicon()["it_speech"] \
             and _child(verb, "auxpass") is None:
         return subj  # "It said in a statement ...": a company, a paper, a report
     if subj is not None and subj.lower_ not in ("it", "there"):
@@ -396,13 +394,13 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         obj = _child(verb, "dobj")
         as_ = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as"] + \
               [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
-        if as_ and obj.lower_ not in ("it", "this", "that", "them", "him", "her"):
+        if as_ and obj.lower_ not in _BARE_OBJECTS:
             s, e = obj.left_edge.i, max(obj.right_edge.i, as_[0].right_edge.i) + 1
             got = _chars(doc, s, _cut_trailing_cues(obj, s, e, lex))
             return [got] if got else []
     if comp is None and lemma in lex["object"]:
         obj = _child(verb, "dobj")
-        if obj is not None and obj.lower_ not in ("it", "this", "that", "them", "him", "her", "so") \
+        if obj is not None and obj.lower_ not in _BARE_OBJECTS \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]):
             comp = obj  # "raised questions about ...", not "raised $20 million"
     if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
