@@ -140,6 +140,22 @@ def test_evidence_verbs_need_a_poll_or_a_record(nlp, text):
     assert extract(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The harbour board spent twice its budget on the new quay last year, port authority records show.",
+                 [("indirect", "The harbour board spent twice its budget on the new quay last year",
+                   "port authority", "show")], id="records-show-at-the-end"),
+    pytest.param("Most residents would pay a higher ferry levy, a new Harbour Gazette/Coastal University survey finds, "
+                 "a question that divides the town.",
+                 [("indirect", "Most residents would pay a higher ferry levy", "Harbour Gazette/Coastal University", "find")],
+                 id="survey-finds-before-an-apposition"),
+    pytest.param("Since March, shipping records show, the ferry has missed eleven crossings.",
+                 [("indirect", "the ferry has missed eleven crossings", "shipping records", "show")],
+                 id="records-show-in-the-middle"),
+])
+def test_finding_that_closes_its_clause(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
 def test_in_a_poll_leaves_speech_to_those_who_speak(nlp):
     text = "In the latest poll, most residents said the ferry levy was too high."
     assert summary(extract(nlp, text)) == [("indirect", "the ferry levy was too high", "most residents", "say")]

@@ -57,6 +57,7 @@ def lexicon() -> dict:
         "setting": set(data["setting_nouns"]),
         "evidence": set(data["evidence_verbs"]),
         "evidence_nouns": set(data["evidence_nouns"]),
+        "finding": set(data["finding_verbs"]),
         "poll_nouns": set(data["poll_nouns"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
@@ -589,6 +590,36 @@ class CuesComponent:
         return {"cue": (tok.i, tok.i + 1), "lemma": "in", "kind": "according_to", "contents": contents,
                 "speaker_head": obj.i}
 
+    def _finding_frame(self, tok: Token) -> dict | None:
+        """"..., campaign finance records show." / "F.A.A. records show, the plane has flown ...": a
+        finding that closes or interrupts its clause, matched on the words (the tagger often reads
+        "records" as a verb and "shows" as a noun there, so the parse cannot be trusted)."""
+        doc, lex = tok.doc, self.lex
+        sent = tok.sent
+        if tok.i == sent.start or not is_evidence(doc[tok.i - 1], lex):
+            return None
+        after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if after is not None and after.text not in (",", ".", ";"):
+            return None
+        # the noun phrase runs back to a comma or the start of the sentence, a few words at most
+        start = tok.i - 1
+        while start > sent.start and not (doc[start - 1].is_punct and doc[start - 1].text not in "/-&") \
+                and tok.i - start < 8:
+            start -= 1
+        if start > sent.start and doc[start - 1].text != ",":
+            return None
+        if doc[start].pos_ in ("PRON", "SCONJ", "CCONJ", "ADP", "AUX") or start == sent.start and (after is None or after.text != ","):
+            return None
+        pieces = [(sent.start, start - 1)] if start > sent.start else []
+        if after is not None and after.text == "," and any(
+                t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("relcl", "acl") for t in doc[after.i + 1:sent.end]):
+            pieces.append((after.i + 1, sent.end))  # a clause, not an apposition ("..., a debate that looms")
+        contents = [c for s, e in pieces if _words(doc, s, e) >= 3 for c in [_chars(doc, s, e)] if c]
+        if not contents:
+            return None
+        return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect",
+                "contents": contents, "speaker_head": tok.i - 1, "speaker_range": (start, tok.i)}
+
     def __call__(self, doc: Doc) -> Doc:
         inside = self._in_quote(doc)
         frames = []
@@ -607,7 +638,11 @@ class CuesComponent:
                         used.update(range(tok.i, tok.i + len(phrase)))
                     break
             else:
-                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
+                finding = self._finding_frame(tok) if tok.lemma_.lower() in self.lex["finding"] else None
+                if finding:
+                    frames.append(finding)
+                    used.add(tok.i)
+                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
                     frame = self._verb_frame(tok)
                     if frame:
                         frames.append(frame)
@@ -636,7 +671,8 @@ class CuesComponent:
             f["sent"] = (sent.start_char, sent.end_char)
             head = f.pop("speaker_head")
             f["speaker_head"] = head
-            f["speaker"] = mention_range(doc[head]) if head is not None else None
+            rng = f.pop("speaker_range", None)
+            f["speaker"] = rng or (mention_range(doc[head]) if head is not None else None)
             cues.append(Span(doc, f["cue"][0], f["cue"][1], label=f["kind"]))
         doc.spans[CUES_KEY] = cues
         doc._.attributions = frames

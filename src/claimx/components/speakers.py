@@ -249,10 +249,14 @@ class SpeakersComponent:
                     inner = self.describe(doc, doc[os_:oe], obj, people, history, sent_index)
                     inner["text"], inner["span"] = mention.text, text_span
                     return inner
-            authors = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN")]
+            # a name, or an organization noun ("port authority records"), not "shipping records"
+            authors = [c for c in head.lefts if c.dep_ in ("compound", "nmod", "poss") and (
+                c.pos_ == "PROPN" or c.pos_ == "NOUN" and (c.lower_ in words["organization"] or c.lemma_.lower() in words["organization"]))]
             if authors:
                 a = authors[-1]
-                s0 = min(t.i for t in a.subtree)
+                s0 = min(t.i for c in authors for t in c.subtree)
+                while s0 < a.i and doc[s0].pos_ in ("DET", "ADJ", "PUNCT"):
+                    s0 += 1
                 author = doc[s0:a.i + 1]
                 kind = "media" if _outlet_in(author.text) else (
                     "person" if a.ent_type_ == "PERSON" else "organization")
