@@ -236,8 +236,30 @@ def test_nominal_cues_with_a_possessor(nlp, text, expected):
     assert not claims[0]["speaker"]["text"].endswith("'s")
 
 
-def test_nominal_cue_without_a_possessor_is_no_claim(nlp):
-    assert extract(nlp, "The call for a second ferry divided the council.") == []
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz voiced strong support for a second ferry.",
+                 ("a second ferry", "Helena Ortiz", "support"), id="light-verb-object"),
+    pytest.param("Tomas Varga has made comments about the safety of the old quay.",
+                 ("the safety of the old quay", "Tomas Varga", "comment"), id="made-comments-about"),
+    pytest.param("The harbour union came out in support of the dredging plan.",
+                 ("the dredging plan", "harbour union", "support"), id="in-support-of"),
+    pytest.param("The criticism of the levy by Helena Ortiz surprised the council.",
+                 ("the levy", "Helena Ortiz", "criticism"), id="agent-by"),
+    pytest.param("Tomas Varga stepped up his attacks on the ferry company.",
+                 ("the ferry company", "Tomas Varga", "attack"), id="possessive-pronoun"),
+])
+def test_nominal_cues_with_a_light_verb_or_an_agent(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The call for a second ferry divided the council.", id="nobody-calls"),
+    pytest.param("Helena Ortiz read the comments on Facebook.", id="not-a-light-verb"),
+    pytest.param("Helena Ortiz made comments on Facebook.", id="a-platform-is-no-content"),
+    pytest.param("Helena Ortiz did not express support for the plan.", id="negated"),
+])
+def test_nominal_cue_without_anyone_behind_it_is_no_claim(nlp, text):
+    assert extract(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, expected", [

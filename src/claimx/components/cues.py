@@ -58,6 +58,7 @@ def lexicon() -> dict:
         "evidence": set(data["evidence_verbs"]),
         "evidence_nouns": set(data["evidence_nouns"]),
         "finding": set(data["finding_verbs"]),
+        "light": set(data["light_verbs"]),
         "poll_nouns": set(data["poll_nouns"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
@@ -402,7 +403,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     if comp is None and lemma in lex["object"]:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lower_ not in _BARE_OBJECTS \
-                and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]):
+                and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
+                and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
     if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
         # "the poll shows Clinton with a lead", "a survey puts him at 40 percent"
@@ -536,23 +538,52 @@ class CuesComponent:
         return self._complement_frame(tok, self.lex["stance"][tok.lemma_.lower()], subj)
 
     def _noun_frame(self, tok: Token) -> dict | None:
-        """"Trump's call for a ban", "her claim that ...": the possessor speaks, the noun is the cue."""
+        """A cue noun and who it belongs to: the possessor ("Trump's call for a ban", "her claim that
+        ..."), an agent ("criticism of the plan by the mayor"), or the subject of a light verb that takes
+        it ("she voiced support for ...", "he made comments about ...", "came out in support of ...")."""
         preps = self.lex["nominal"].get(tok.lemma_.lower())
-        poss = _child(tok, "poss")
-        if not preps or poss is None or not plausible_source(poss):
+        if not preps:
             return None
-        return self._complement_frame(tok, preps, poss)
+        speaker = _child(tok, "poss")
+        by = None
+        if speaker is None:
+            # "criticism of the plan by the mayor": the parser may hang "by" on the plan
+            near = list(tok.rights) + [g for c in tok.rights if c.dep_ == "prep" for o in c.children
+                                       if o.dep_ == "pobj" for g in o.rights]
+            by = next((c for c in near if c.dep_ == "prep" and c.lower_ == "by" and _child(c, "pobj") is not None), None)
+            speaker = _child(by, "pobj") if by is not None else None
+        if speaker is None:
+            verb = tok.head
+            if tok.dep_ == "pobj" and verb.lower_ in ("in", "with") and verb.dep_ == "prep":
+                verb = verb.head  # "came out in support of", "peppered him with attacks on"
+                light = verb.pos_ == "VERB" and (tok.head.lower_ == "in" or verb.lemma_.lower() in self.lex["light"])
+            else:
+                light = tok.dep_ == "dobj" and verb.lemma_.lower() in self.lex["light"]
+            if light and _child(verb, "neg") is None:
+                speaker = find_speaker(verb)
+        if speaker is None or not plausible_source(speaker):
+            return None
+        frame = self._complement_frame(tok, preps, speaker)
+        if frame and by is not None:
+            s, e = frame["contents"][0]
+            frame["contents"] = [c for c in [_chars(tok.doc, tok.doc.char_span(s, e, alignment_mode="expand").start, by.i)] if c] \
+                if s < by.idx < e else frame["contents"]
+        return frame if frame and frame["contents"] else None
 
     @staticmethod
     def _complement_frame(tok: Token, preps: set[str], speaker: Token) -> dict | None:
         """The content a cue noun or adjective introduces: a preposition's object, a "that" clause
         or a to-infinitive, as ``preps`` allows."""
         doc = tok.doc
-        for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ in preps:
+        setting = lexicon()["setting"]
+        rights = list(tok.rights)
+        if tok.dep_ == "dobj":  # "lent his support to ...": the parser may hang the preposition on the verb
+            rights += [c for c in tok.head.rights if c.i == tok.right_edge.i + 1 and c.dep_ in ("prep", "dative")]
+        for c in rights:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 obj = _child(c, "pobj", "pcomp")
-                if obj is None:
-                    continue
+                if obj is None or obj.lower_ in setting or obj.lemma_.lower() in setting:
+                    continue  # "comments on Facebook" is where, not what
                 s, e = obj.left_edge.i, obj.right_edge.i + 1
             elif c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and (
                     "that" in preps and _child(c, "mark") is not None and _child(c, "mark").lower_ == "that"
