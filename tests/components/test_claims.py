@@ -315,6 +315,29 @@ def test_said_in_a_statement_that(nlp):
     assert summary(extract(nlp, text)) == [("indirect", "that the quay would close on Friday", "council", "say")]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz said in one of a series of posts on the council website that the quay would close.",
+                 [("indirect", "that the quay would close", "Helena Ortiz", "say")], id="that-clause-deep-in-a-phrase"),
+    pytest.param("Tomas Varga said after the meeting he would not sign the new contract.",
+                 [("indirect", "he would not sign the new contract", "Tomas Varga", "say")], id="clause-taken-for-adverbial"),
+    pytest.param("In a meeting with the editorial board of the Harbour Gazette Varga said that the ferry "
+                 "would run again in May.",
+                 [("indirect", "that the ferry would run again in May", "Varga", "say")],
+                 id="name-hung-on-the-phrase-before"),
+])
+def test_say_where_the_parser_misplaces_a_part(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Nobody can tell when the ferry leaves.", id="when-clause"),
+    pytest.param("The mayor conceded as the polls closed at eight.", id="as-clause"),
+])
+def test_say_with_an_adverbial_clause_reports_nothing(nlp, text):
+    assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param('Helena Ortiz said that the plan was "a long overdue repair" for the harbour.',
                  ("that the plan was \"a long overdue repair\" for the harbour", "Helena Ortiz", "say"),

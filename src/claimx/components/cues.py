@@ -230,7 +230,7 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if head == verb:
-        return None
+        return _name_right_before(verb) if depth == 0 else None
     # "quoted an unnamed source as saying that ...": the quoted one speaks
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
         return _child(head.head, "dobj")
@@ -242,6 +242,19 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head
+    return _name_right_before(verb) if depth == 0 else None
+
+
+def _name_right_before(verb: Token) -> Token | None:
+    """"In a meeting with the editorial board of the Post Trump said ...": the parser hangs the name
+    on the phrase before it; a name right before a finite verb of saying is its subject."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() not in lexicon()["clause"]:
+        return None
+    prev = doc[verb.i - 1]
+    if prev.ent_type_ in ("PERSON", "ORG") and prev.ent_iob_ != "B" or prev.ent_type_ in ("PERSON", "ORG") and prev.pos_ == "PROPN":
+        if prev.dep_ in ("pobj", "compound", "dobj", "appos", "conj") and prev.head.i < verb.i:
+            return prev
     return None
 
 
@@ -365,10 +378,10 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 got = _chars(doc, s, e)
                 return [got] if got else []
     if comp is None and lemma in lex["clause"]:
-        # "said in a statement that ...": the parser hangs the clause on the statement
-        for prep in verb.children:
-            pobj = _child(prep, "pobj") if prep.dep_ == "prep" else None
-            for c in (pobj.children if pobj is not None else ()):
+        # "said in a statement that ...", "said in one of a series of posts that ...": the parser
+        # hangs the clause on the statement
+        for prep in verb.rights:
+            for c in (prep.subtree if prep.dep_ == "prep" else ()):
                 mark = _child(c, "mark")
                 if c.dep_ in ("acl", "relcl", "ccomp") and mark is not None and mark.lower_ == "that" \
                         and mark.i < c.i and mark.i == c.left_edge.i:
@@ -376,6 +389,14 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                     break
             if comp is not None:
                 break
+    if comp is None and lemma in lex["clause"]:
+        # "said after the meeting he would not ...": the parser takes the clause for an adverbial one
+        comp = next((c for c in verb.rights if c.dep_ == "advcl" and _child(c, "mark") is None
+                     and _child(c, "nsubj") is not None and c.tag_ in ("VBD", "VBZ", "VBP", "VB")
+                     and (c.tag_ != "VB" or _child(c, "aux") is not None)
+                     # not "when someone dies", "as polls closed"
+                     and not any(t.head == c and t.dep_ in ("advmod", "mark") or t.tag_ in ("WRB", "WDT", "WP")
+                                 for t in doc[c.left_edge.i:_child(c, "nsubj").left_edge.i + 1])), None)
     if comp is None and lemma in lex["prep"]:
         for c in verb.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in lex["prep"][lemma]:
@@ -417,6 +438,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             while s < comp.i and (doc[s].dep_ in ("prt", "punct") or doc[s].head.i == verb.i
                                   and doc[s].dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod")):
                 s = doc[s].right_edge.i + 1 if doc[s].dep_ != "punct" else s + 1
+        if comp.dep_ == "advcl" and _child(comp, "nsubj") is not None:
+            s = max(s, _child(comp, "nsubj").left_edge.i)  # not "after the convention"
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
             e = _extend_object(verb, comp, e, lex)
         elif comp.dep_ in ("ccomp", "xcomp"):
@@ -500,8 +523,13 @@ class CuesComponent:
             cue_end += 1
         if _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "as" and _child(tok, "agent"):
             kind = "according_to"  # "as reported by Palestinian health sources"
-        return {"cue": (tok.i, cue_end), "lemma": lemma, "kind": kind, "contents": contents,
-                "speaker_head": speaker.i if speaker is not None else None}
+        frame = {"cue": (tok.i, cue_end), "lemma": lemma, "kind": kind, "contents": contents,
+                 "speaker_head": speaker.i if speaker is not None else None}
+        if speaker is not None and speaker.i == tok.i - 1 and speaker.head.i < speaker.i and speaker.dep_ != "nsubj":
+            # a name right before the verb that the parser hung elsewhere: the name alone, not its phrase
+            frame["speaker_range"] = next(((e.start, e.end) for e in speaker.doc.ents
+                                           if e.start <= speaker.i < e.end and e.label_ == "PERSON"), (speaker.i, speaker.i + 1))
+        return frame
 
     def _phrase_frame(self, doc: Doc, i: int, phrase: tuple[str, ...]) -> dict | None:
         """according to X / per X / citing X / as reported by X: X is the source."""
