@@ -330,6 +330,12 @@ def test_say_where_the_parser_misplaces_a_part(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
+def test_second_cue_of_the_same_speaker_ends_the_first_content(nlp):
+    text = "Tomas Varga announced that he was leaving the council and vowed to fight the levy from outside."
+    assert summary(extract(nlp, text)) == [("indirect", "that he was leaving the council", "Tomas Varga", "announce"),
+                                           ("indirect", "to fight the levy from outside", "Tomas Varga", "vow")]
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Nobody can tell when the ferry leaves.", id="when-clause"),
     pytest.param("The mayor conceded as the polls closed at eight.", id="as-clause"),

@@ -281,14 +281,25 @@ def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
     """End a content before a participial cue clause that closes it: "X said A, noting B" says A;
     "noting B" is a claim of its own."""
     verbs = _all_verbs(lex)
+    cue = comp.head
+    while cue.dep_ not in ("ROOT",) and cue.pos_ not in ("VERB", "AUX") and cue.head != cue:
+        cue = cue.head
     for tok in comp.subtree:
-        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and tok.lemma_.lower() in verbs \
+        # "announced that he was in therapy and vowed to ...": a second cue of the same speaker
+        second = tok.dep_ == "conj" and tok.tag_ == cue.tag_ and tok.tag_ in ("VBD", "VBZ") and tok.head != cue \
+            and _child(tok, "nsubj") is None and _same_speaker(tok, cue)
+        if tok.dep_ in ("advcl", "conj") and (tok.tag_ == "VBG" or second) and tok.lemma_.lower() in verbs \
                 and tok.right_edge.i + 1 >= e and tok.left_edge.i > s:
             cut = tok.left_edge.i
             while cut > s and (comp.doc[cut - 1].is_punct or comp.doc[cut - 1].dep_ == "cc"):
                 cut -= 1
             return max(cut, s + 1)
     return e
+
+
+def _same_speaker(a: Token, b: Token) -> bool:
+    sa, sb = find_speaker(a), find_speaker(b)
+    return sa is not None and sb is not None and (sa.lower_ == sb.lower_ or sa.lower_ in ("he", "she", "they", "we", "i"))
 
 
 def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
