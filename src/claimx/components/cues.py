@@ -59,6 +59,7 @@ def lexicon() -> dict:
         "evidence_nouns": set(data["evidence_nouns"]),
         "finding": set(data["finding_verbs"]),
         "light": set(data["light_verbs"]),
+        "particle": {k: set(v) for k, v in data["particle_verbs"].items()},
         "poll_nouns": set(data["poll_nouns"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
@@ -71,7 +72,8 @@ def lexicon() -> dict:
 
 
 def _all_verbs(lex) -> set[str]:
-    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"] | lex["as"]
+    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"] \
+        | lex["as"] | set(lex["particle"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,16 +426,26 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                     got = _chars(doc, s, e)
                     return [got] if got else []
     if comp is None and lemma in lex["as"] and _child(verb, "dobj") is not None:
-        # "experts see the vote as a test of the new law": the object and what it is seen as
+        # "experts see the vote as a test of the new law", "view it as a test": the object and what
+        # it is seen as
         obj = _child(verb, "dobj")
         as_ = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as"] + \
               [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
-        if as_ and obj.lower_ not in _BARE_OBJECTS:
+        if as_:
             s, e = obj.left_edge.i, max(obj.right_edge.i, as_[0].right_edge.i) + 1
             got = _chars(doc, s, _cut_trailing_cues(obj, s, e, lex))
             return [got] if got else []
-    if comp is None and lemma in lex["object"]:
+    if comp is None and (lemma in lex["object"] or lemma in lex["particle"] and any(
+            c.dep_ == "prt" and c.lower_ in lex["particle"][lemma] for c in verb.children)):
         obj = _child(verb, "dobj")
+        pred = _child(verb, "oprd")
+        if pred is not None and obj is None:
+            obj = _child(verb, "dative")  # the parser's other reading of "called him a liar"
+        if obj is not None and obj.lower_ in _BARE_OBJECTS and pred is not None and pred.i > obj.i:
+            # "called him a political opportunist": the object and what it is called
+            s, e = obj.left_edge.i, pred.right_edge.i + 1
+            got = _chars(doc, s, _cut_trailing_cues(pred, s, e, lex))
+            return [got] if got else []
         if obj is not None and obj.lower_ not in _BARE_OBJECTS \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
