@@ -142,6 +142,31 @@ def test_objects_without_a_complement_or_a_particle_say_nothing(nlp, text):
     assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz claimed victory in the harbour ward.",
+                 ("victory in the harbour ward", "Helena Ortiz", "claim"), id="claim-object"),
+    pytest.param("Many analysts share her doubts about the new quay.",
+                 ("her doubts about the new quay", "Many analysts", "share"), id="share-object"),
+    pytest.param("Tomas Varga compared the levy to a toll on every family.",
+                 ("the levy to a toll on every family", "Tomas Varga", "compare"), id="compare-to"),
+    pytest.param("Helena Ortiz focused on the cost of the new ferry.",
+                 ("the cost of the new ferry", "Helena Ortiz", "focus"), id="focus-on"),
+    pytest.param("The council responded to the union's demands for higher pay.",
+                 ("the union's demands for higher pay", "council", "respond"), id="respond-to"),
+])
+def test_more_object_and_prep_cues(nlp, text, expected):
+    assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Helena Ortiz shared something with the press.", id="indefinite-object"),
+    pytest.param("The Harbour Company issued a statement on Monday.", id="a-setting-is-no-content"),
+    pytest.param("Tomas Varga shared nothing with the press.", id="empty-object"),
+])
+def test_empty_objects_say_nothing(nlp, text):
+    assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
+
+
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("A Harbour Gazette survey shows the mayor with a narrow lead over her rival.",

@@ -41,7 +41,8 @@ _MENTION_STOP = {"relcl", "acl", "advcl", "parataxis", "ccomp", "cc", "conj"}
 _TRIM = set(" \t\n\r\u00a0,;:.—–-")
 _QUOTE_CHARS = set("\"“”„«»‟")
 # objects that say nothing by themselves: "denied it", "described him as ..."
-_BARE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so"}
+_BARE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "what", "whatever", "which", "something", "anything",
+                 "everything", "nothing"}
 
 
 @lru_cache(maxsize=1)
@@ -446,7 +447,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             s, e = obj.left_edge.i, pred.right_edge.i + 1
             got = _chars(doc, s, _cut_trailing_cues(pred, s, e, lex))
             return [got] if got else []
-        if obj is not None and obj.lower_ not in _BARE_OBJECTS \
+        if obj is not None and obj.lower_ not in _BARE_OBJECTS and obj.lemma_.lower() not in lex["setting"] \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
