@@ -158,6 +158,22 @@ def test_more_object_and_prep_cues(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The dredging plan was rejected by the harbour council.",
+                 ("The dredging plan", "harbour council", "reject"), id="passive-with-agent"),
+    pytest.param("News of the closure was first reported by the Harbour Gazette.",
+                 ("News of the closure", "Harbour Gazette", "report"), id="reported-by"),
+    pytest.param("The mayor's remarks, first reported by the Harbour Gazette on Monday, angered the union.",
+                 ("The mayor's remarks", "Harbour Gazette", "report"), id="participle-with-agent"),
+])
+def test_passive_cue_with_an_agent(nlp, text, expected):
+    assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
+
+
+def test_passive_without_a_cue_is_no_claim(nlp):
+    assert extract(nlp, "The new quay was built by the army.") == []
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Helena Ortiz shared something with the press.", id="indefinite-object"),
     pytest.param("The Harbour Company issued a statement on Monday.", id="a-setting-is-no-content"),

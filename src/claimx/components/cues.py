@@ -451,6 +451,19 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
+    if comp is None and (lemma in lex["object"] or lemma in lex["as"] or lemma in lex["clause"]) \
+            and _child(verb, "auxpass", "agent") is not None and _child(verb, "agent") is not None:
+        # "The plan was rejected by the mayor", "the remarks, first reported by the Times, ...": the
+        # passive subject, or the noun the participle describes, is what the agent said or did
+        target = _child(verb, "nsubjpass")
+        if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            target = verb.head
+        if target is not None and target.lower_ not in _BARE_OBJECTS and target.pos_ != "PRON":
+            s, e = target.left_edge.i, target.right_edge.i + 1
+            if s <= verb.i < e:
+                e = verb.left_edge.i
+            got = _chars(doc, s, e)
+            return [got] if got else []
     if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
         # "the poll shows Clinton with a lead", "a survey puts him at 40 percent"
         comp = _child(verb, "dobj")
