@@ -170,6 +170,12 @@ def test_passive_cue_with_an_agent(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
 
 
+def test_fronted_participle_speaks_for_the_subject_of_the_sentence(nlp):
+    text = "In addition to stating that the quay is safe, Helena Ortiz has vowed to reopen it in May."
+    assert summary(extract(nlp, text)) == [("indirect", "that the quay is safe", "Helena Ortiz", "state"),
+                                           ("indirect", "to reopen it in May", "Helena Ortiz", "vow")]
+
+
 def test_passive_without_a_cue_is_no_claim(nlp):
     assert extract(nlp, "The new quay was built by the army.") == []
 

@@ -240,6 +240,10 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         if head.pos_ == "ADP":
             head = head.head
+        # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase
+        hops = 0
+        while verb.dep_ == "pcomp" and head.pos_ in ("NOUN", "ADP") and head.dep_ in ("pobj", "prep") and hops < 3:
+            head, hops = head.head, hops + 1
         if head.pos_ in ("VERB", "AUX"):
             return find_speaker(head, depth + 1)
     # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun
