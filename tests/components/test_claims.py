@@ -170,6 +170,29 @@ def test_passive_cue_with_an_agent(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz condemned the speech.", [("indirect", "the speech", "Helena Ortiz", "condemn")],
+                 id="a-setting-noun-is-content-after-a-verb-of-stance"),
+    pytest.param("Shipping records show, the ferry has missed eleven crossings, the port authority said.",
+                 [("indirect", "Shipping records show, the ferry has missed eleven crossings", "port authority", "say"),
+                  ("indirect", "the ferry has missed eleven crossings", "Shipping records", "show")],
+                 id="a-finding-stops-before-a-closing-cue"),
+    pytest.param("The senator said that they were wrong and promised to appeal.",
+                 [("indirect", "that they were wrong and promised to appeal", "senator", "say")],
+                 id="a-plural-pronoun-is-not-the-senator"),
+])
+def test_content_boundaries_around_new_cues(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The harbour board named him chairman.", id="an-appointment"),
+    pytest.param("Tomas Varga dismissed what he described as a hoax.", id="what-he-described-as"),
+])
+def test_no_claim_from_an_appointment_or_an_empty_object(nlp, text):
+    assert [c for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] in ("name", "describe")] == []
+
+
 def test_fronted_participle_speaks_for_the_subject_of_the_sentence(nlp):
     text = "In addition to stating that the quay is safe, Helena Ortiz has vowed to reopen it in May."
     assert summary(extract(nlp, text)) == [("indirect", "that the quay is safe", "Helena Ortiz", "state"),

@@ -40,9 +40,6 @@ register_extensions()
 _MENTION_STOP = {"relcl", "acl", "advcl", "parataxis", "ccomp", "cc", "conj"}
 _TRIM = set(" \t\n\r\u00a0,;:.—–-")
 _QUOTE_CHARS = set("\"“”„«»‟")
-# objects that say nothing by themselves: "denied it", "described him as ..."
-_BARE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "what", "whatever", "which", "something", "anything",
-                 "everything", "nothing"}
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +52,13 @@ def lexicon() -> dict:
         "prep": {k: set(v) for k, v in data["prep_verbs"].items()},
         "quote_only": set(data["quote_only_verbs"]),
         "raising": set(data["raising_verbs"]),
-        "setting": set(data["setting_nouns"]),
+        "setting": set(data["setting_nouns"]) | set(data["platform_nouns"]),
+        "platform": set(data["platform_nouns"]),
+        # objects that say nothing by themselves: "denied it" (content only with a complement:
+        # "called him a liar"), "shared nothing" (never)
+        "bare_pronoun": set(data["bare_objects"]["pronouns"]),
+        "bare": set(data["bare_objects"]["pronouns"]) | set(data["bare_objects"]["empty"]),
+        "nominal_preps": dict(data["nominal_preps"]),
         "evidence": set(data["evidence_verbs"]),
         "evidence_nouns": set(data["evidence_nouns"]),
         "finding": set(data["finding_verbs"]),
@@ -259,7 +262,7 @@ def _name_right_before(verb: Token) -> Token | None:
     if verb.i == verb.sent.start or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() not in lexicon()["clause"]:
         return None
     prev = doc[verb.i - 1]
-    if prev.ent_type_ in ("PERSON", "ORG") and prev.ent_iob_ != "B" or prev.ent_type_ in ("PERSON", "ORG") and prev.pos_ == "PROPN":
+    if prev.ent_type_ in ("PERSON", "ORG") and (prev.ent_iob_ != "B" or prev.pos_ == "PROPN"):
         if prev.dep_ in ("pobj", "compound", "dobj", "appos", "conj") and prev.head.i < verb.i:
             return prev
     return None
@@ -304,9 +307,22 @@ def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
     return e
 
 
+@lru_cache(maxsize=1)
+def _pronoun_sets() -> tuple[frozenset[str], frozenset[str]]:
+    data = rules.load("sources.json")
+    return frozenset(data["person_pronouns"]), frozenset(data["plural_pronouns"])
+
+
 def _same_speaker(a: Token, b: Token) -> bool:
+    """Do two cues have one speaker: the same word, or a pronoun of the right number for it?"""
     sa, sb = find_speaker(a), find_speaker(b)
-    return sa is not None and sb is not None and (sa.lower_ == sb.lower_ or sa.lower_ in ("he", "she", "they", "we", "i"))
+    if sa is None or sb is None:
+        return False
+    if sa.lower_ == sb.lower_:
+        return True
+    singular, plural = _pronoun_sets()
+    many = sb.tag_ in ("NNS", "NNPS") or sb.lower_ in plural
+    return sa.lower_ in singular and not many or sa.lower_ in plural and many
 
 
 def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
@@ -436,9 +452,9 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         obj = _child(verb, "dobj")
         as_ = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as"] + \
               [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
-        if as_:
+        if as_ and (obj.lower_ not in lex["bare"] or obj.lower_ in lex["bare_pronoun"]):
             s, e = obj.left_edge.i, max(obj.right_edge.i, as_[0].right_edge.i) + 1
-            got = _chars(doc, s, _cut_trailing_cues(obj, s, e, lex))
+            got = _chars(doc, s, _cut_trailing_cues(obj, s, e, lex)) if not s <= verb.i < e else None
             return [got] if got else []
     if comp is None and (lemma in lex["object"] or lemma in lex["particle"] and any(
             c.dep_ == "prt" and c.lower_ in lex["particle"][lemma] for c in verb.children)):
@@ -446,23 +462,26 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         pred = _child(verb, "oprd")
         if pred is not None and obj is None:
             obj = _child(verb, "dative")  # the parser's other reading of "called him a liar"
-        if obj is not None and obj.lower_ in _BARE_OBJECTS and pred is not None and pred.i > obj.i:
+        if obj is not None and obj.lower_ in lex["bare_pronoun"] and pred is not None and pred.i > obj.i:
             # "called him a political opportunist": the object and what it is called
             s, e = obj.left_edge.i, pred.right_edge.i + 1
             got = _chars(doc, s, _cut_trailing_cues(pred, s, e, lex))
             return [got] if got else []
-        if obj is not None and obj.lower_ not in _BARE_OBJECTS and obj.lemma_.lower() not in lex["setting"] \
+        # "issued a statement" says nothing, "condemned the speech" does
+        setting = obj is not None and (obj.lemma_.lower() in lex["platform"]
+                                       or lemma in lex["light"] and obj.lemma_.lower() in lex["setting"])
+        if obj is not None and obj.lower_ not in lex["bare"] and not setting \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
     if comp is None and (lemma in lex["object"] or lemma in lex["as"] or lemma in lex["clause"]) \
-            and _child(verb, "auxpass", "agent") is not None and _child(verb, "agent") is not None:
+            and _child(verb, "agent") is not None:
         # "The plan was rejected by the mayor", "the remarks, first reported by the Times, ...": the
         # passive subject, or the noun the participle describes, is what the agent said or did
         target = _child(verb, "nsubjpass")
         if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             target = verb.head
-        if target is not None and target.lower_ not in _BARE_OBJECTS and target.pos_ != "PRON":
+        if target is not None and target.lower_ not in lex["bare"] and target.pos_ != "PRON":
             s, e = target.left_edge.i, target.right_edge.i + 1
             if s <= verb.i < e:
                 e = verb.left_edge.i
@@ -566,7 +585,7 @@ class CuesComponent:
             kind = "according_to"  # "as reported by Palestinian health sources"
         frame = {"cue": (tok.i, cue_end), "lemma": lemma, "kind": kind, "contents": contents,
                  "speaker_head": speaker.i if speaker is not None else None}
-        if speaker is not None and speaker.i == tok.i - 1 and speaker.head.i < speaker.i and speaker.dep_ != "nsubj":
+        if speaker is not None and speaker == _name_right_before(tok):
             # a name right before the verb that the parser hung elsewhere: the name alone, not its phrase
             frame["speaker_range"] = next(((e.start, e.end) for e in speaker.doc.ents
                                            if e.start <= speaker.i < e.end and e.label_ == "PERSON"), (speaker.i, speaker.i + 1))
@@ -623,9 +642,10 @@ class CuesComponent:
             speaker = _child(by, "pobj") if by is not None else None
         if speaker is None:
             verb = tok.head
-            if tok.dep_ == "pobj" and verb.lower_ in ("in", "with") and verb.dep_ == "prep":
+            rule = self.lex["nominal_preps"].get(verb.lower_) if tok.dep_ == "pobj" and verb.dep_ == "prep" else None
+            if rule:
                 verb = verb.head  # "came out in support of", "peppered him with attacks on"
-                light = verb.pos_ == "VERB" and (tok.head.lower_ == "in" or verb.lemma_.lower() in self.lex["light"])
+                light = verb.pos_ == "VERB" and (rule == "any" or verb.lemma_.lower() in self.lex["light"])
             else:
                 light = tok.dep_ == "dobj" and verb.lemma_.lower() in self.lex["light"]
             if light and _child(verb, "neg") is None:
@@ -644,14 +664,14 @@ class CuesComponent:
         """The content a cue noun or adjective introduces: a preposition's object, a "that" clause
         or a to-infinitive, as ``preps`` allows."""
         doc = tok.doc
-        setting = lexicon()["setting"]
+        platforms = lexicon()["platform"]
         rights = list(tok.rights)
         if tok.dep_ == "dobj":  # "lent his support to ...": the parser may hang the preposition on the verb
             rights += [c for c in tok.head.rights if c.i == tok.right_edge.i + 1 and c.dep_ in ("prep", "dative")]
         for c in rights:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 obj = _child(c, "pobj", "pcomp")
-                if obj is None or obj.lower_ in setting or obj.lemma_.lower() in setting:
+                if obj is None or obj.lower_ in platforms or obj.lemma_.lower() in platforms:
                     continue  # "comments on Facebook" is where, not what
                 s, e = obj.left_edge.i, obj.right_edge.i + 1
             elif c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and (
@@ -703,7 +723,7 @@ class CuesComponent:
             return None
         # the noun phrase runs back to a comma or the start of the sentence, a few words at most
         start = tok.i - 1
-        while start > sent.start and not (doc[start - 1].is_punct and doc[start - 1].text not in "/-&") \
+        while start > sent.start and not (doc[start - 1].is_punct and doc[start - 1].text not in ("/", "-", "&")) \
                 and tok.i - start < 8:
             start -= 1
         if start > sent.start and doc[start - 1].text != ",":
@@ -713,7 +733,15 @@ class CuesComponent:
         pieces = [(sent.start, start - 1)] if start > sent.start else []
         if after is not None and after.text == "," and any(
                 t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("relcl", "acl") for t in doc[after.i + 1:sent.end]):
-            pieces.append((after.i + 1, sent.end))  # a clause, not an apposition ("..., a debate that looms")
+            # a clause, not an apposition ("..., a debate that looms"); not a cue closing it ("..., he said")
+            end = sent.end
+            for t in doc[after.i + 1:sent.end]:
+                if t.lemma_.lower() in lex["clause"] and t.i + 1 < sent.end and not doc[t.i + 1].is_alpha:
+                    comma = next((c.i for c in reversed(doc[after.i + 1:t.i]) if c.text == ","), None)
+                    if comma is not None and t.i - comma <= 6 and not any(x.is_punct for x in doc[comma + 1:t.i]):
+                        end = comma
+                        break
+            pieces.append((after.i + 1, end))
         contents = [c for s, e in pieces if _words(doc, s, e) >= 3 for c in [_chars(doc, s, e)] if c]
         if not contents:
             return None
