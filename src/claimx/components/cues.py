@@ -292,7 +292,7 @@ def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
     "noting B" is a claim of its own."""
     verbs = _all_verbs(lex)
     cue = comp.head
-    while cue.dep_ not in ("ROOT",) and cue.pos_ not in ("VERB", "AUX") and cue.head != cue:
+    while cue.dep_ != "ROOT" and cue.pos_ not in ("VERB", "AUX"):
         cue = cue.head
     for tok in comp.subtree:
         # "announced that he was in therapy and vowed to ...": a second cue of the same speaker
@@ -652,17 +652,12 @@ class CuesComponent:
                 speaker = find_speaker(verb)
         if speaker is None or not plausible_source(speaker):
             return None
-        frame = self._complement_frame(tok, preps, speaker)
-        if frame and by is not None:
-            s, e = frame["contents"][0]
-            frame["contents"] = [c for c in [_chars(tok.doc, tok.doc.char_span(s, e, alignment_mode="expand").start, by.i)] if c] \
-                if s < by.idx < e else frame["contents"]
-        return frame if frame and frame["contents"] else None
+        return self._complement_frame(tok, preps, speaker, stop=by.i if by is not None else None)
 
     @staticmethod
-    def _complement_frame(tok: Token, preps: set[str], speaker: Token) -> dict | None:
+    def _complement_frame(tok: Token, preps: set[str], speaker: Token, stop: int | None = None) -> dict | None:
         """The content a cue noun or adjective introduces: a preposition's object, a "that" clause
-        or a to-infinitive, as ``preps`` allows."""
+        or a to-infinitive, as ``preps`` allows; never past ``stop`` (the agent's "by")."""
         doc = tok.doc
         platforms = lexicon()["platform"]
         rights = list(tok.rights)
@@ -680,7 +675,7 @@ class CuesComponent:
                 s, e = c.left_edge.i, c.right_edge.i + 1
             else:
                 continue
-            got = _chars(doc, s, e)
+            got = _chars(doc, s, min(e, stop) if stop is not None and stop > s else e)
             if got:
                 return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect",
                         "contents": [got], "speaker_head": speaker.i}
