@@ -159,6 +159,33 @@ def test_more_object_and_prep_cues(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    pytest.param("Several lawmakers echoed those complaints on Monday.",
+                 ("those complaints", "Several lawmakers", "echo"), id="echo-object"),
+    pytest.param("Helena Ortiz declared her candidacy for the harbour ward.",
+                 ("her candidacy for the harbour ward", "Helena Ortiz", "declare"), id="declare-object"),
+    pytest.param("Tomas Varga recalled the long strike of the dockers.",
+                 ("the long strike of the dockers", "Tomas Varga", "recall"), id="recall-object"),
+    pytest.param("The mayor reminded the crowd of the cost of the new quay.",
+                 ("the crowd of the cost of the new quay", "mayor", "remind"), id="remind-of"),
+    pytest.param("Most residents said the same of the ferry.",
+                 ("the same of the ferry", "Most residents", "say"), id="say-object"),
+    pytest.param("The spokesman confirmed the talks had stalled.",
+                 ("the talks had stalled", "spokesman", "confirm"), id="object-verb-clause-whose-subject-looks-like-an-object"),
+])
+def test_verbs_of_saying_with_a_noun_phrase_object(nlp, text, expected):
+    assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Tomas Varga saw the new ferry in the harbour.", id="see-an-object"),
+    pytest.param("Helena Ortiz found a way through the old rules.", id="find-an-object"),
+    pytest.param("Tomas Varga told the reporters.", id="tell-an-addressee"),
+])
+def test_verbs_of_perception_or_address_with_an_object_say_nothing(nlp, text):
+    assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
     pytest.param("The dredging plan was rejected by the harbour council.",
                  ("The dredging plan", "harbour council", "reject"), id="passive-with-agent"),
     pytest.param("News of the closure was first reported by the Harbour Gazette.",
@@ -217,6 +244,9 @@ def test_empty_objects_say_nothing(nlp, text):
     pytest.param("A Harbour Gazette survey shows the mayor with a narrow lead over her rival.",
                  [("indirect", "the mayor with a narrow lead over her rival", "Harbour Gazette", "show")],
                  id="survey-shows-object"),
+    pytest.param("New video shows the mayor with two of the striking dockers.",
+                 [("indirect", "the mayor with two of the striking dockers", "New video", "show")],
+                 id="video-shows-object"),
     pytest.param("The latest poll puts the ferry levy at 40 percent support among residents.",
                  [("indirect", "the ferry levy at 40 percent support among residents", "latest poll", "put")],
                  id="poll-puts"),

@@ -398,7 +398,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     if comp is None and (lemma in lex["infinitive"] or lemma in lex["clause"]):
         # "He said legalizing it could ...": the parser often hangs the clause as an xcomp
         comp = _child(verb, "xcomp")
-    if comp is None and lemma in lex["clause"] and lemma not in lex["object"]:
+    if comp is None and lemma in lex["clause"]:
         # "analysts saying a strong reading will cement ...": the parser takes the clause's subject
         # for an object of "say" and hangs its verb elsewhere
         obj = _child(verb, "dobj")
