@@ -176,6 +176,22 @@ def test_verbs_of_saying_with_a_noun_phrase_object(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Environmentalists welcomed the announcement of a new solar plant.",
+                 ("the announcement of a new solar plant", "Environmentalists", "welcome"), id="plural-person-noun"),
+    pytest.param("The judge is also considering whether to order a new hearing.",
+                 ("whether to order a new hearing", "judge", "consider"), id="singular-person-noun"),
+    pytest.param("A Democratic pollster urged the party to focus on the harbour.",
+                 ("to focus on the harbour", "Democratic pollster", "urge"), id="person-noun-with-modifiers"),
+])
+def test_a_person_noun_can_speak_for_a_weak_cue(nlp, text, expected):
+    assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
+
+
+def test_a_thing_cannot_speak_for_a_weak_cue(nlp):
+    assert extract(nlp, "The new rules welcomed the changes.") == []
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Tomas Varga saw the new ferry in the harbour.", id="see-an-object"),
     pytest.param("Helena Ortiz found a way through the old rules.", id="find-an-object"),

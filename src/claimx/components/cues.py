@@ -807,7 +807,7 @@ def _source_words() -> frozenset[str]:
     data = rules.load("sources.json")
     outlets = rules.load("outlets.json")
     return frozenset(data["anonymous_nouns"] + data["document_nouns"] + data["organization_nouns"] + data["quantity_nouns"]
-                     + data["group_nouns"] + data["role_nouns"] + data["person_pronouns"]
+                     + data["group_nouns"] + data["role_nouns"] + data["person_nouns"] + data["person_pronouns"]
                      + data["plural_pronouns"] + data["relative_pronouns"] + outlets["media_nouns"])
 
 
