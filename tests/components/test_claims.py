@@ -188,6 +188,28 @@ def test_a_person_noun_can_speak_for_a_weak_cue(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Since he announced his run last year, he's said the same thing at every stop.",
+                 ("the same thing at every stop", "he", "say"), id="he's-said-is-a-perfect"),
+    pytest.param("Many residents were quick to condemn the outcome.",
+                 ("the outcome", "Many residents", "condemn"), id="quick-to"),
+    pytest.param("Tomas Varga has a long history of blaming others for his mistakes.",
+                 ("others for his mistakes", "Tomas Varga", "blame"), id="history-of-blaming"),
+    pytest.param("Anyone expecting the mayor to resign should think again.",
+                 ("the mayor to resign", "Anyone", "expect"), id="pronoun-with-a-participle"),
+])
+def test_speakers_the_parser_hangs_further_away(nlp, text, expected):
+    assert summary(extract(nlp, text))[-1:] == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("It's said that the mayor will resign.", id="it's-said"),
+    pytest.param("He's said to be angry about the levy.", id="he's-said-to-be"),
+])
+def test_hearsay_with_an_apostrophe_s_is_no_claim(nlp, text):
+    assert extract(nlp, text) == []
+
+
 def test_a_thing_cannot_speak_for_a_weak_cue(nlp):
     assert extract(nlp, "The new rules welcomed the changes.") == []
 

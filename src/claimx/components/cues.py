@@ -232,7 +232,10 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
         pobj = _child(agent, "pobj")
         if pobj is not None:
             return pobj
-    if _child(verb, "nsubjpass") is not None or depth >= 3:
+    passive = _child(verb, "nsubjpass")
+    if passive is not None and _has_said(verb):
+        return passive  # "he's said the same thing": the parser reads "'s" as "is"
+    if passive is not None or depth >= 3:
         return None
     head = verb.head
     if head == verb:
@@ -243,16 +246,29 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         if head.pos_ == "ADP":
             head = head.head
-        # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase
+        # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase;
+        # "has a long history of blaming others": up through the object the phrase hangs on
         hops = 0
-        while verb.dep_ == "pcomp" and head.pos_ in ("NOUN", "ADP") and head.dep_ in ("pobj", "prep") and hops < 3:
+        while verb.dep_ == "pcomp" and head.pos_ in ("NOUN", "ADP") and head.dep_ in ("pobj", "prep", "dobj") and hops < 3:
             head, hops = head.head, hops + 1
+        # "were quick to condemn the outcome": up through the adjective
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return find_speaker(head, depth + 1)
-    # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+    # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun;
+    # "anyone expecting a change" of the pronoun
+    if verb.dep_ == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "PRON" and verb.tag_ == "VBG"):
         return head
     return _name_right_before(verb) if depth == 0 else None
+
+
+def _has_said(verb: Token) -> bool:
+    """"he's said", "she's wanted": a perfect the parser took for a passive ("'s" read as "is")."""
+    aux = _child(verb, "auxpass")
+    return aux is not None and aux.lower_ in ("'s", "’s") and verb.tag_ in ("VBN", "VBD") and aux.i == verb.i - 1 \
+        and _child(verb, "nsubjpass").pos_ == "PRON" and _child(verb, "nsubjpass").lower_ not in ("it", "there") \
+        and _child(verb, "xcomp") is None  # "he's said to be angry" is hearsay
 
 
 def _name_right_before(verb: Token) -> Token | None:
@@ -564,7 +580,8 @@ class CuesComponent:
                                            for c in tok.children):
             return None
         # "US officials are said to be in Egypt": hearsay, not an attribution
-        if lemma in lex["raising"] and _child(tok, "auxpass") is not None and _child(tok, "agent") is None:
+        if lemma in lex["raising"] and _child(tok, "auxpass") is not None and _child(tok, "agent") is None \
+                and not _has_said(tok):
             return None
         contents = verb_contents(tok, lex)
         speaker = find_speaker(tok)
