@@ -210,6 +210,25 @@ def test_hearsay_with_an_apostrophe_s_is_no_claim(nlp, text):
     assert extract(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The mayor noticed that the quay was flooded.",
+                 ("that the quay was flooded", "mayor", "notice"), id="noticed-that"),
+    pytest.param("The harbour workers resent that the levy was raised.",
+                 ("that the levy was raised", "harbour workers", "resent"), id="resent-that"),
+])
+def test_any_verb_of_a_source_with_a_that_clause(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The council made sure that the ferry would run.", id="made-sure-that"),
+    pytest.param("The storm proved that the wall was too low.", id="a-thing-proves"),
+    pytest.param("The mayor never noticed that the quay was flooded.", id="negated"),
+])
+def test_that_clauses_nobody_says(nlp, text):
+    assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
+
+
 def test_a_thing_cannot_speak_for_a_weak_cue(nlp):
     assert extract(nlp, "The new rules welcomed the changes.") == []
 

@@ -16,7 +16,8 @@ The cue vocabulary is data (``rules/cues.json``): verbs that take a clause (*X s
 a to-infinitive (*X urged Y to ...*), an object (*X denied the report*), a preposition
 (*X called for ...*), an object and its "as" phrase (*experts see the vote as a test*), an object
 when a poll or a record is the subject (*the poll shows Clinton with a lead*), and multi-word
-source markers (*according to X*, *per X*, *as reported by X*, *in the latest poll*).
+source markers (*according to X*, *per X*, *as reported by X*, *in the latest poll*). Any other verb
+whose subject can speak reports a "that" clause after it (*the mayor noticed that ...*).
 
 Contents: an object runs on through what the verb hangs after it, up to a comma, a time or a
 setting (*demanded safeguards for every crossing* | *in an interview*); a clause runs on through a
@@ -71,6 +72,7 @@ def lexicon() -> dict:
         "stance": {k: set(v) for k, v in data["stance_adjectives"].items()},
         "refusal": set(data["refusal_verbs"]),
         "it_speech": set(data["it_speech_verbs"]),
+        "not_that_cues": set(data["not_that_cues"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -608,6 +610,24 @@ class CuesComponent:
                                            if e.start <= speaker.i < e.end and e.label_ == "PERSON"), (speaker.i, speaker.i + 1))
         return frame
 
+    def _that_frame(self, tok: Token) -> dict | None:
+        """Any verb with a "that" clause after it and a source for its subject reports that clause:
+        "the mayor noticed that the quay was flooded", "critics resent that ..."; not "make sure that"."""
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _child(c, "mark") is not None
+                     and _child(c, "mark").lower_ == "that" and _child(c, "mark").i == c.left_edge.i), None)
+        if comp is None or _child(tok, "neg") is not None:
+            return None
+        speaker = find_speaker(tok)
+        if speaker is None or not plausible_source(speaker):
+            return None
+        s, e = _subtree(comp)
+        e = _cut_trailing_cues(comp, s, _extend_clause(tok, comp, e), self.lex)
+        c = _chars(tok.doc, s, e)
+        if not c:
+            return None
+        return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect", "contents": [c],
+                "speaker_head": speaker.i}
+
     def _phrase_frame(self, doc: Doc, i: int, phrase: tuple[str, ...]) -> dict | None:
         """according to X / per X / citing X / as reported by X: X is the source."""
         end = i + len(phrase)
@@ -787,6 +807,10 @@ class CuesComponent:
                     if frame:
                         frames.append(frame)
                         used.add(tok.i)
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex["not_that_cues"] \
+                        and (frame := self._that_frame(tok)):
+                    frames.append(frame)
+                    used.add(tok.i)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex["nominal"]:
                     frame = self._noun_frame(tok)
                     if frame:
