@@ -229,6 +229,18 @@ def test_that_clauses_nobody_says(nlp, text):
     assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Helena Ortiz is promising to meet and in some cases exceed the targets of the plan.",
+                 ("to meet and in some cases exceed the targets of the plan", "Helena Ortiz", "promise"),
+                 id="second-infinitive-hung-on-the-cue"),
+    pytest.param("Tomas Varga believes the quay is safe, but that the ferry needs a new engine.",
+                 ("the quay is safe, but that the ferry needs a new engine", "Tomas Varga", "believe"),
+                 id="but-that-after-a-comma"),
+])
+def test_coordinated_contents_stay_whole(nlp, text, expected):
+    assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
+
+
 def test_a_thing_cannot_speak_for_a_weak_cue(nlp):
     assert extract(nlp, "The new rules welcomed the changes.") == []
 

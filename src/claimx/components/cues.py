@@ -386,7 +386,7 @@ def _extend_clause(verb: Token, comp: Token, e: int) -> int:
     cue verb: "said A, but that B"; "promised to act should he win", "... if elected"."""
     doc = verb.doc
     for c in verb.rights:
-        if c.i <= comp.i or c.left_edge.i < e:
+        if c.i <= comp.i or c.left_edge.i < e or c.dep_ in ("punct", "cc"):
             continue
         between = doc[e:c.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in between) or any(t.text in (".", ";", ":") for t in between):
@@ -396,7 +396,11 @@ def _extend_clause(verb: Token, comp: Token, e: int) -> int:
         conditional = c.dep_ == "advcl" and (mark is not None and mark.lower_ in ("if", "unless")
                                              or first.tag_ == "MD" and first.i < c.i)
         second = c.dep_ in ("conj", "ccomp") and mark is not None and mark.lower_ == "that"
-        if not (conditional or second):
+        # "promising to meet and in some cases exceed his goals": a second infinitive the parser
+        # hung on the cue ("promising ... exceed" cannot be one verb and its conjunct)
+        infinitive = comp.dep_ == "xcomp" and comp.tag_ == "VB" and c.dep_ == "conj" and c.tag_ in ("VB", "VBP") \
+            and verb.tag_ not in ("VB", "VBP") and _child(c, "nsubj") is None and any(t.dep_ == "cc" for t in between)
+        if not (conditional or second or infinitive):
             break
         e = c.right_edge.i + 1
     return e
