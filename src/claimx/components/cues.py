@@ -361,6 +361,9 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
         elif c.dep_ in ("xcomp", "ccomp", "oprd", "dative", "acomp", "attr") or c.dep_ == "advcl" and c.tag_ == "VB" \
                 and _child(c, "mark") is None and _child(c, "aux") is not None:
             pass
+        elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and _child(c, "mark") is None and _child(c, "nsubj") is None \
+                and c.lemma_.lower() not in _all_verbs(lex):
+            pass  # "decried a rash of speech bubbling to the surface": a participle the parser hung on the verb
         else:
             break
         e = c.right_edge.i + 1
