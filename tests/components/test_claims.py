@@ -153,6 +153,15 @@ def test_objects_without_a_complement_or_a_particle_say_nothing(nlp, text):
                  ("the cost of the new ferry", "Helena Ortiz", "focus"), id="focus-on"),
     pytest.param("The council responded to the union's demands for higher pay.",
                  ("the union's demands for higher pay", "council", "respond"), id="respond-to"),
+    pytest.param("Helena Ortiz would prefer to keep the old quay.",
+                 ("to keep the old quay", "Helena Ortiz", "prefer"), id="prefer-to"),
+    pytest.param("Tomas Varga loves the new ferry.", ("the new ferry", "Tomas Varga", "love"), id="love-object"),
+    pytest.param("The council is investigating the collapse of the pier.",
+                 ("the collapse of the pier", "council", "investigate"), id="investigate-object"),
+    pytest.param("Residents contrasted the new levy with the old toll.",
+                 ("the new levy with the old toll", "Residents", "contrast"), id="contrast-with"),
+    pytest.param("Many voters are leaning toward the union's offer.",
+                 ("the union's offer", "Many voters", "lean"), id="lean-toward"),
 ])
 def test_more_object_and_prep_cues(nlp, text, expected):
     assert summary(extract(nlp, text))[:1] == [("indirect", *expected)]
