@@ -471,6 +471,10 @@ def test_nominal_cue_without_anyone_behind_it_is_no_claim(nlp, text):
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Many residents are skeptical of the new ferry levy.",
                  ("the new ferry levy", "Many residents", "skeptical"), id="skeptical-of"),
+    pytest.param("The harbour union is opposed to the new ferry levy.",
+                 ("the new ferry levy", "harbour union", "oppose"), id="opposed-to"),
+    pytest.param("Tomas Varga was dismissive of the council's plan.",
+                 ("the council's plan", "Tomas Varga", "dismissive"), id="dismissive-of"),
     pytest.param("Helena Ortiz is confident that the quay will reopen in May.",
                  ("that the quay will reopen in May", "Helena Ortiz", "confident"), id="confident-that"),
     pytest.param("Helena Ortiz was willing to cut the fares.",

@@ -669,6 +669,14 @@ class CuesComponent:
             return None
         return self._complement_frame(tok, self.lex["stance"][tok.lemma_.lower()], subj)
 
+    def _participle_frame(self, tok: Token) -> dict | None:
+        """"The union is opposed to the levy", "she is committed to ...": a stance the tagger read as a
+        passive participle; its subject speaks."""
+        subj = _child(tok, "nsubjpass")
+        if subj is None or _child(tok, "neg") is not None or not plausible_source(subj):
+            return None
+        return self._complement_frame(tok, self.lex["stance"][tok.lower_], subj)
+
     def _noun_frame(self, tok: Token) -> dict | None:
         """A cue noun and who it belongs to: the possessor ("Trump's call for a ban", "her claim that
         ..."), an agent ("criticism of the plan by the mayor"), or the subject of a light verb that takes
@@ -809,6 +817,12 @@ class CuesComponent:
                 if finding:
                     frames.append(finding)
                     used.add(tok.i)
+                elif tok.tag_ == "VBN" and low in self.lex["stance"] and _child(tok, "auxpass") is not None \
+                        and _child(tok, "agent") is None:
+                    frame = self._participle_frame(tok)
+                    if frame:
+                        frames.append(frame)
+                        used.add(tok.i)
                 elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
                     frame = self._verb_frame(tok)
                     if frame:
