@@ -73,6 +73,11 @@ def lexicon() -> dict:
         "refusal": set(data["refusal_verbs"]),
         "it_speech": set(data["it_speech_verbs"]),
         "not_that_cues": set(data["not_that_cues"]),
+        "eager": set(data["eager_adjectives"]),
+        "addressee": set(data["addressee_verbs"]),
+        "apostrophe_s": set(data["apostrophe_s"]),
+        "speaking_pronouns": set(data["speaking_pronouns"]),
+        "not_content": set(data["not_content_objects"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
 
@@ -253,24 +258,32 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
         hops = 0
         while verb.dep_ == "pcomp" and head.pos_ in ("NOUN", "ADP") and head.dep_ in ("pobj", "prep", "dobj") and hops < 3:
             head, hops = head.head, hops + 1
-        # "were quick to condemn the outcome": up through the adjective
+        # "were quick to condemn the outcome": up through an adjective of eagerness (not "unable to")
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            if head.lower_ not in lexicon()["eager"] or _child(head.head, "neg") is not None:
+                return None
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             return find_speaker(head, depth + 1)
     # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun;
     # "anyone expecting a change" of the pronoun
-    if verb.dep_ == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "PRON" and verb.tag_ == "VBG"):
+    if verb.dep_ == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "PRON" and verb.tag_ == "VBG"
+                               and plausible_source(head)):  # not "nothing suggesting that ..."
         return head
     return _name_right_before(verb) if depth == 0 else None
 
 
 def _has_said(verb: Token) -> bool:
-    """"he's said", "she's wanted": a perfect the parser took for a passive ("'s" read as "is")."""
+    """"he's said the same thing", "she's wanted the job": a perfect the parser took for a passive
+    ("'s" read as "is"). Only with an object, and not for a verb whose object is the hearer: "he's
+    told that ...", "she's asked about ..." are passives; "he's said to be angry" is hearsay."""
     aux = _child(verb, "auxpass")
-    return aux is not None and aux.lower_ in ("'s", "’s") and verb.tag_ in ("VBN", "VBD") and aux.i == verb.i - 1 \
-        and _child(verb, "nsubjpass").pos_ == "PRON" and _child(verb, "nsubjpass").lower_ not in ("it", "there") \
-        and _child(verb, "xcomp") is None  # "he's said to be angry" is hearsay
+    subj = _child(verb, "nsubjpass")
+    lex = lexicon()
+    return aux is not None and subj is not None and aux.lower_ in lex["apostrophe_s"] and aux.i == verb.i - 1 \
+        and verb.tag_ in ("VBN", "VBD") and subj.pos_ == "PRON" and subj.lower_ in lex["speaking_pronouns"] \
+        and _child(verb, "dobj") is not None and _child(verb, "xcomp") is None \
+        and verb.lemma_.lower() not in lex["addressee"]
 
 
 def _name_right_before(verb: Token) -> Token | None:
@@ -495,7 +508,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         # "issued a statement" says nothing, "condemned the speech" does
         setting = obj is not None and (obj.lemma_.lower() in lex["platform"]
                                        or lemma in lex["light"] and obj.lemma_.lower() in lex["setting"])
-        if obj is not None and obj.lower_ not in lex["bare"] and not setting \
+        if obj is not None and obj.lower_ not in lex["bare"] and not setting and obj.lemma_.lower() not in lex["not_content"] \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
@@ -670,12 +683,15 @@ class CuesComponent:
         return self._complement_frame(tok, self.lex["stance"][tok.lemma_.lower()], subj)
 
     def _participle_frame(self, tok: Token) -> dict | None:
-        """"The union is opposed to the levy", "she is committed to ...": a stance the tagger read as a
-        passive participle; its subject speaks."""
-        subj = _child(tok, "nsubjpass")
-        if subj is None or _child(tok, "neg") is not None or not plausible_source(subj):
+        """"The union is opposed to the levy", "she is disappointed by the vote": a stance the tagger
+        read as a participle (a passive or a complement of "be"); its subject speaks."""
+        verb = tok.head if tok.dep_ == "acomp" else tok
+        subj = _child(verb, "nsubjpass") or _child(verb, "nsubj")
+        preps = self.lex["stance"][tok.lower_]
+        if subj is None or _child(tok, "neg") is not None or _child(verb, "neg") is not None \
+                or not plausible_source(subj) or _child(tok, "agent") is not None and "by" not in preps:
             return None
-        return self._complement_frame(tok, self.lex["stance"][tok.lower_], subj)
+        return self._complement_frame(tok, preps, subj)
 
     def _noun_frame(self, tok: Token) -> dict | None:
         """A cue noun and who it belongs to: the possessor ("Trump's call for a ban", "her claim that
@@ -716,7 +732,7 @@ class CuesComponent:
         if tok.dep_ == "dobj":  # "lent his support to ...": the parser may hang the preposition on the verb
             rights += [c for c in tok.head.rights if c.i == tok.right_edge.i + 1 and c.dep_ in ("prep", "dative")]
         for c in rights:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 obj = _child(c, "pobj", "pcomp")
                 if obj is None or obj.lower_ in platforms or obj.lemma_.lower() in platforms:
                     continue  # "comments on Facebook" is where, not what
@@ -817,8 +833,8 @@ class CuesComponent:
                 if finding:
                     frames.append(finding)
                     used.add(tok.i)
-                elif tok.tag_ == "VBN" and low in self.lex["stance"] and _child(tok, "auxpass") is not None \
-                        and _child(tok, "agent") is None:
+                elif tok.tag_ == "VBN" and low in self.lex["stance"] and (_child(tok, "auxpass") is not None
+                                                                          or tok.dep_ == "acomp"):
                     frame = self._participle_frame(tok)
                     if frame:
                         frames.append(frame)
