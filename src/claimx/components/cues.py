@@ -811,6 +811,26 @@ class CuesComponent:
         return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect",
                 "contents": contents, "speaker_head": tok.i - 1, "speaker_range": (start, tok.i)}
 
+    def _token_frame(self, tok: Token) -> dict | None:
+        """The frame of a one-word cue: a finding, a stance participle, a cue verb, any verb with a
+        "that" clause, a cue noun or a stance adjective."""
+        lex, lemma, low = self.lex, tok.lemma_.lower(), tok.lower_
+        if lemma in lex["finding"]:
+            frame = self._finding_frame(tok)
+            if frame:
+                return frame
+        if tok.tag_ == "VBN" and low in lex["stance"] and (_child(tok, "auxpass") is not None or tok.dep_ == "acomp"):
+            return self._participle_frame(tok)
+        if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs and tok.tag_ != "MD":
+            return self._verb_frame(tok)
+        if tok.pos_ == "VERB" and lemma not in lex["not_that_cues"]:
+            return self._that_frame(tok)
+        if tok.pos_ == "NOUN" and lemma in lex["nominal"]:
+            return self._noun_frame(tok)
+        if tok.pos_ == "ADJ" and lemma in lex["stance"]:
+            return self._adjective_frame(tok)
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         inside = self._in_quote(doc)
         frames = []
@@ -829,35 +849,10 @@ class CuesComponent:
                         used.update(range(tok.i, tok.i + len(phrase)))
                     break
             else:
-                finding = self._finding_frame(tok) if tok.lemma_.lower() in self.lex["finding"] else None
-                if finding:
-                    frames.append(finding)
-                    used.add(tok.i)
-                elif tok.tag_ == "VBN" and low in self.lex["stance"] and (_child(tok, "auxpass") is not None
-                                                                          or tok.dep_ == "acomp"):
-                    frame = self._participle_frame(tok)
-                    if frame:
-                        frames.append(frame)
-                        used.add(tok.i)
-                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs and tok.tag_ != "MD":
-                    frame = self._verb_frame(tok)
-                    if frame:
-                        frames.append(frame)
-                        used.add(tok.i)
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() not in self.lex["not_that_cues"] \
-                        and (frame := self._that_frame(tok)):
+                frame = self._token_frame(tok)
+                if frame:
                     frames.append(frame)
                     used.add(tok.i)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex["nominal"]:
-                    frame = self._noun_frame(tok)
-                    if frame:
-                        frames.append(frame)
-                        used.add(tok.i)
-                elif tok.pos_ == "ADJ" and tok.lemma_.lower() in self.lex["stance"]:
-                    frame = self._adjective_frame(tok)
-                    if frame:
-                        frames.append(frame)
-                        used.add(tok.i)
                 elif low == "in" and tok.dep_ == "prep":
                     frame = self._poll_frame(tok)
                     if frame:
