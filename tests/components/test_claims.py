@@ -611,6 +611,20 @@ def test_according_to(nlp, text, expected):
     assert claims[0]["cue"]["text"].lower() == expected[2]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("In the mayor's view, the new levy would be fair.",
+                 ("the new levy would be fair", "mayor", "in view"), id="in-X's-view"),
+    pytest.param("From Tomas Varga's point of view, the quay is safe.",
+                 ("the quay is safe", "Tomas Varga", "from view"), id="from-X's-point-of-view"),
+])
+def test_a_view_names_its_holder_as_the_source(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("according_to", *expected)]
+
+
+def test_a_view_without_a_holder_is_no_source(nlp):
+    assert extract(nlp, "The ferry came into view.") == []
+
+
 def test_according_to_in_the_middle(nlp):
     # like an interrupting "he said": one claim per piece, both with the same source
     text = "The harbour master, according to the port authority, ordered two cranes last spring."

@@ -66,6 +66,7 @@ def lexicon() -> dict:
         "light": set(data["light_verbs"]),
         "particle": {k: set(v) for k, v in data["particle_verbs"].items()},
         "poll_nouns": set(data["poll_nouns"]),
+        "view_nouns": set(data["view_nouns"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
@@ -773,6 +774,29 @@ class CuesComponent:
         return {"cue": (tok.i, tok.i + 1), "lemma": "in", "kind": "according_to", "contents": contents,
                 "speaker_head": obj.i}
 
+    def _view_frame(self, tok: Token) -> dict | None:
+        """"In Professor Knittel's view, the tax would ...", "from Trump's point of view, ...": the
+        possessor of the view is the source of the clause around it."""
+        obj = _child(tok, "pobj")
+        if obj is None or obj.lemma_.lower() not in self.lex["view_nouns"]:
+            return None
+        holder = _child(obj, "poss")
+        if holder is None or not plausible_source(holder):
+            return None
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            return None
+        doc = tok.doc
+        phrase = (tok.i, obj.right_edge.i + 1)
+        at = clause.idx
+        contents = [c for c in _clause_minus(doc, _subtree(clause), phrase) if c[0] <= at < c[1]]
+        if not contents:
+            return None
+        return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
+                "contents": contents, "speaker_head": holder.i}
+
     def _finding_frame(self, tok: Token) -> dict | None:
         """"..., campaign finance records show." / "F.A.A. records show, the plane has flown ...": a
         finding that closes or interrupts its clause, matched on the words (the tagger often reads
@@ -851,6 +875,9 @@ class CuesComponent:
             else:
                 frame = self._token_frame(tok)
                 if frame:
+                    frames.append(frame)
+                    used.add(tok.i)
+                elif low in ("in", "from") and tok.dep_ == "prep" and (frame := self._view_frame(tok)):
                     frames.append(frame)
                     used.add(tok.i)
                 elif low == "in" and tok.dep_ == "prep":
