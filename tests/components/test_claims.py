@@ -331,10 +331,19 @@ def test_passive_without_a_cue_is_no_claim(nlp):
     assert extract(nlp, "The new quay was built by the army.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The harbour union endorsed him on Monday.", ("him", "harbour union", "endorse"), id="endorsed-him"),
+    pytest.param("Many voters are rejecting her.", ("her", "Many voters", "reject"), id="rejecting-her"),
+])
+def test_a_pronoun_is_content_after_a_verb_of_stance(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Helena Ortiz shared something with the press.", id="indefinite-object"),
     pytest.param("The Harbour Company issued a statement on Monday.", id="a-setting-is-no-content"),
     pytest.param("Tomas Varga shared nothing with the press.", id="empty-object"),
+    pytest.param("Helena Ortiz denied it.", id="a-pronoun-after-a-verb-of-saying"),
 ])
 def test_empty_objects_say_nothing(nlp, text):
     assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []

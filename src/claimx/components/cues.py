@@ -74,6 +74,8 @@ def lexicon() -> dict:
         "refusal": set(data["refusal_verbs"]),
         "it_speech": set(data["it_speech_verbs"]),
         "not_that_cues": set(data["not_that_cues"]),
+        "stance_verbs": set(data["stance_verbs"]),
+        "person_objects": set(data["bare_objects"]["persons"]),
         "eager": set(data["eager_adjectives"]),
         "addressee": set(data["addressee_verbs"]),
         "apostrophe_s": set(data["apostrophe_s"]),
@@ -509,7 +511,10 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         # "issued a statement" says nothing, "condemned the speech" does
         setting = obj is not None and (obj.lemma_.lower() in lex["platform"]
                                        or lemma in lex["light"] and obj.lemma_.lower() in lex["setting"])
-        if obj is not None and obj.lower_ not in lex["bare"] and not setting and obj.lemma_.lower() not in lex["not_content"] \
+        # "endorsed him", "voters are rejecting her": a stance toward a person is content even as a pronoun
+        person = obj is not None and obj.lower_ in lex["person_objects"] and lemma in lex["stance_verbs"]
+        if obj is not None and (obj.lower_ not in lex["bare"] or person) and not setting \
+                and obj.lemma_.lower() not in lex["not_content"] \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
                 and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
             comp = obj  # "raised questions about ...", not "raised $20 million"
