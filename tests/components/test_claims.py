@@ -208,6 +208,8 @@ def test_a_person_noun_can_speak_for_a_weak_cue(nlp, text, expected):
                  ("others for his mistakes", "Tomas Varga", "blame"), id="history-of-blaming"),
     pytest.param("Anyone expecting the mayor to resign should think again.",
                  ("the mayor to resign", "Anyone", "expect"), id="pronoun-with-a-participle"),
+    pytest.param("They are also focused on the council's cuts to the ferry service.",
+                 ("the council's cuts to the ferry service", "They", "focus"), id="participle-complement-of-be"),
 ])
 def test_speakers_the_parser_hangs_further_away(nlp, text, expected):
     assert summary(extract(nlp, text))[-1:] == [("indirect", *expected)]
