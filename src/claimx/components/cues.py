@@ -253,8 +253,7 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     # "quoted an unnamed source as saying that ...": the quoted one speaks
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in ("quote", "cite"):
         return _child(head.head, "dobj")
-    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") or verb.dep_ == "acomp" and verb.tag_ == "VBN":
-        # ("They are focused on ...": a participle the parser made the complement of "are")
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         if head.pos_ == "ADP":
             head = head.head
         # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase;
