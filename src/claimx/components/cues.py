@@ -46,7 +46,7 @@ _QUOTE_CHARS = set("\"“”„«»‟")
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = rules.load("cues.json")
-    return {
+    lex = {
         "clause": set(data["clause_verbs"]),
         "infinitive": set(data["infinitive_verbs"]),
         "object": set(data["object_verbs"]),
@@ -83,11 +83,10 @@ def lexicon() -> dict:
         "not_content": set(data["not_content_objects"]),
         "according_to": [tuple(p) for p in data["according_to"]],
     }
-
-
-def _all_verbs(lex) -> set[str]:
-    return lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] | lex["evidence"] \
-        | lex["as"] | set(lex["particle"])
+    # every verb that is a cue in some frame, computed once
+    lex["verbs"] = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] \
+        | lex["evidence"] | lex["as"] | set(lex["particle"])
+    return lex
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,10 +320,23 @@ def _clause_minus(doc: Doc, clause: tuple[int, int], hole: tuple[int, int], min_
     return out
 
 
+def _clause_around(tok: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause a source phrase ("in the latest poll", "in the mayor's view") stands in, without
+    the phrase: only the piece that holds the clause's verb (not "ahead of the vote" after "leads in
+    the polls")."""
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    at = clause.idx
+    return [c for c in _clause_minus(tok.doc, _subtree(clause), phrase) if c[0] <= at < c[1]]
+
+
 def _cut_trailing_cues(comp: Token, s: int, e: int, lex) -> int:
     """End a content before a participial cue clause that closes it: "X said A, noting B" says A;
     "noting B" is a claim of its own."""
-    verbs = _all_verbs(lex)
+    verbs = lex["verbs"]
     cue = comp.head
     while cue.dep_ != "ROOT" and cue.pos_ not in ("VERB", "AUX"):
         cue = cue.head
@@ -378,7 +390,7 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
                 and _child(c, "mark") is None and _child(c, "aux") is not None:
             pass
         elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and _child(c, "mark") is None and _child(c, "nsubj") is None \
-                and c.lemma_.lower() not in _all_verbs(lex):
+                and c.lemma_.lower() not in lex["verbs"]:
             pass  # "decried a rash of speech bubbling to the surface": a participle the parser hung on the verb
         else:
             break
@@ -584,7 +596,7 @@ class CuesComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.lex = lexicon()
-        self.verbs = _all_verbs(self.lex)
+        self.verbs = self.lex["verbs"]
         lex = self.lex
         self.speech_verbs = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
         self.saying = lex["clause"] | set(lex["prep"]) | lex["quote_only"]  # verbs of saying itself
@@ -764,16 +776,7 @@ class CuesComponent:
             obj = _child(of, "pobj")  # "in most of the polls", "in the vast majority of polls"
         if obj is None or not (obj.lower_ in polls or obj.lemma_.lower() in polls):
             return None
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
-            clause = clause.head
-        if clause.pos_ not in ("VERB", "AUX"):
-            return None
-        doc = tok.doc
-        phrase = (tok.i, max(obj.right_edge.i, _child(tok, "pobj").right_edge.i) + 1)
-        # the piece that holds the verb: not "ahead of the vote" after "leads in the polls"
-        at = clause.idx
-        contents = [c for c in _clause_minus(doc, _subtree(clause), phrase) if c[0] <= at < c[1]]
+        contents = _clause_around(tok, (tok.i, max(obj.right_edge.i, _child(tok, "pobj").right_edge.i) + 1))
         if not contents:
             return None
         return {"cue": (tok.i, tok.i + 1), "lemma": "in", "kind": "according_to", "contents": contents,
@@ -788,15 +791,7 @@ class CuesComponent:
         holder = _child(obj, "poss")
         if holder is None or not plausible_source(holder):
             return None
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
-            clause = clause.head
-        if clause.pos_ not in ("VERB", "AUX"):
-            return None
-        doc = tok.doc
-        phrase = (tok.i, obj.right_edge.i + 1)
-        at = clause.idx
-        contents = [c for c in _clause_minus(doc, _subtree(clause), phrase) if c[0] <= at < c[1]]
+        contents = _clause_around(tok, (tok.i, obj.right_edge.i + 1))
         if not contents:
             return None
         return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
