@@ -638,6 +638,40 @@ def test_a_view_without_a_holder_is_no_source(nlp):
     assert extract(nlp, "The ferry came into view.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Varga: Harbour tolls will double next year\nThe mayor of the port town spoke on Monday.",
+                 [("indirect", "Harbour tolls will double next year", "Varga", ":")], id="name-colon-headline"),
+    pytest.param("EXCLUSIVE – Karin Olsen: The ferry fleet needs new engines\nShe spoke to us at the quay.",
+                 [("indirect", "The ferry fleet needs new engines", "Karin Olsen", ":")], id="label-dash-name-colon"),
+    pytest.param("Olsen on ferries: Two boats will be sold this winter\nKarin Olsen runs the fleet.",
+                 [("indirect", "Two boats will be sold this winter", "Karin Olsen", ":")], id="name-on-topic-colon"),
+    pytest.param("Survey: Most islanders back a second bridge\nThe results came out on Monday.",
+                 [("indirect", "Most islanders back a second bridge", "Survey", ":")], id="source-noun-colon"),
+    pytest.param("Harbour tolls to double next year: officials\nThe port board meets on Monday.",
+                 [("according_to", "Harbour tolls to double next year", "officials", ":")], id="headline-colon-source"),
+])
+def test_a_name_heading_a_line_speaks_the_rest_of_it(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
+def test_a_line_label_is_typed_like_any_source(nlp):
+    text = "Olsen on ferries: Two boats will be sold this winter\nSurvey: Most islanders back a second bridge\n" \
+           "The fleet is run by Karin Olsen, who spoke on Monday."
+    speakers = [c["speaker"] for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] == ":"]
+    assert [(s["name"], s["type"]) for s in speakers] == [("Karin Olsen", "person"), ("Survey", "anonymous")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Correction: An earlier version of this story gave the wrong date for the vote.\n", id="correction"),
+    pytest.param("The Latest: Ferry services resume after the storm\n", id="the-latest"),
+    pytest.param("Big Win For Varga: Harbour board backs the crane plan\n", id="headline-with-function-words"),
+    pytest.param("Oil – North Sea: UP 58 cents at the close of trading today\n", id="market-line"),
+    pytest.param("Karin Olsen: 1,769.\nTomas Varga: 1,501.\n", id="tally"),
+])
+def test_labels_that_name_nobody_speak_for_nobody(nlp, text):
+    assert [c for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] == ":"] == []
+
+
 def test_according_to_in_the_middle(nlp):
     # like an interrupting "he said": one claim per piece, both with the same source
     text = "The harbour master, according to the port authority, ordered two cranes last spring."

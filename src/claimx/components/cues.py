@@ -16,7 +16,8 @@ The cue vocabulary is data (``rules/cues.json``): verbs that take a clause (*X s
 a to-infinitive (*X urged Y to ...*), an object (*X denied the report*), a preposition
 (*X called for ...*), an object and its "as" phrase (*experts see the vote as a test*), an object
 when a poll or a record is the subject (*the poll shows Clinton with a lead*), and multi-word
-source markers (*according to X*, *per X*, *as reported by X*, *in the latest poll*). Any other verb
+source markers (*according to X*, *per X*, *as reported by X*, *in the latest poll*), and a name
+heading a line before a colon (*McCaul: If elected, ...*; *Cease-fire talks stall: sources*). Any other verb
 whose subject can speak reports a "that" clause after it (*the mayor noticed that ...*).
 
 Contents: an object runs on through what the verb hangs after it, up to a comma, a time or a
@@ -67,6 +68,8 @@ def lexicon() -> dict:
         "particle": {k: set(v) for k, v in data["particle_verbs"].items()},
         "poll_nouns": set(data["poll_nouns"]),
         "view_nouns": set(data["view_nouns"]),
+        "line_labels": set(data["line_labels"]),
+        "label_topics": set(data["label_topics"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
@@ -797,6 +800,66 @@ class CuesComponent:
         return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
                 "contents": contents, "speaker_head": holder.i}
 
+    def _label_frame(self, tok: Token) -> dict | None:
+        """"McCaul: If elected, Clinton could be impeached", "Poll: Clinton and Trump in dead heat",
+        "Obama on climate change: ...": a name or a source noun that opens a line and a colon before
+        the rest of it (headlines, transcripts); the rest of the line is what it says."""
+        doc, lex = tok.doc, self.lex
+        if tok.whitespace_ != " " or tok.i + 1 >= len(doc):
+            return None
+        start = tok.i  # the line start: a label is a few words long
+        while start > 0 and "\n" not in doc[start - 1].text:
+            start -= 1
+            if tok.i - start > 12:
+                return None
+        label = [t for t in doc[start:tok.i] if not t.is_space]
+        end = tok.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        tail = [t for t in doc[tok.i + 1:end] if not t.is_punct]
+        if 1 <= len(tail) <= 3 and tail[-1].lemma_.lower() in _source_nouns() and _words(doc, start, tok.i) >= 3:
+            # "Egypt intensifies cease-fire efforts: Report": a headline and the source it rests on
+            c = _chars(doc, start, tok.i)
+            return {"cue": (tok.i, tok.i + 1), "lemma": ":", "kind": "according_to", "contents": [c],
+                    "speaker_head": tail[-1].i, "speaker_range": (tail[0].i, tail[-1].i + 1)} if c else None
+        if any(t.text in (":", "[", "(", "|") for t in label):
+            return None
+        dash = max((k for k, t in enumerate(label) if t.text in ("–", "—", "-", "--")), default=-1)
+        if dash >= 0:
+            # "EXCLUSIVE – Roger Stone:", "Pollsters agree - Carl Bialik:"; not a place and a market
+            # ("Oil – Brent North Sea: UP 58 cents")
+            before = label[:dash]
+            if not (len(before) == 1 and before[0].is_upper or len(before) >= 3
+                    or any(t.pos_ in ("VERB", "AUX") for t in before)):
+                return None
+            label = label[dash + 1:]
+        topic = next((k for k, t in enumerate(label) if k and t.lower_ in lex["label_topics"]), len(label))
+        name, rest = label[:topic], label[topic + 1:]
+        if not name or len(name) > 4 or len(rest) > 5 or topic < len(label) and not rest:
+            return None
+        if any(doc[x[0].i:x[-1].i + 1].text.lower() in lex["line_labels"] for x in (label, name)):
+            return None
+        head = name[-1]
+        # "McCaul:" in a headline the tagger takes for a noun: a name the article names elsewhere
+        named = head.text[:1].isupper() and any(t.text == head.text for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                                                and not e.start <= head.i < e.end for t in e)
+        # each word a name's ("Secretary of State John Kerry:", "Peggy Drexler, CNN:"), none a function
+        # word ("Big Win For Bernie:", "Another problem for Sanders:")
+        wordy = all(t.text in (".", ",") or t.lower_ == "of" and 0 < k < len(name) - 1
+                    or (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") or t.text[:1].isupper()) and not t.is_stop
+                    for k, t in enumerate(name))
+        speaks = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or named \
+            or len(name) == 1 and plausible_source(head)
+        if not (wordy and speaks) or head.like_num:
+            return None
+        if _words(doc, tok.i + 1, end) < 3:
+            return None  # "Clinton: 547."
+        c = _chars(doc, tok.i + 1, end)
+        if not c:
+            return None
+        return {"cue": (tok.i, tok.i + 1), "lemma": ":", "kind": "indirect", "contents": [c],
+                "speaker_head": head.i, "speaker_range": (name[0].i, head.i + 1)}
+
     def _finding_frame(self, tok: Token) -> dict | None:
         """"..., campaign finance records show." / "F.A.A. records show, the plane has flown ...": a
         finding that closes or interrupts its clause, matched on the words (the tagger often reads
@@ -853,6 +916,8 @@ class CuesComponent:
             return self._noun_frame(tok)
         if tok.pos_ == "ADJ" and lemma in lex["stance"]:
             return self._adjective_frame(tok)
+        if low == ":":
+            return self._label_frame(tok)
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -909,6 +974,13 @@ def _source_words() -> frozenset[str]:
     return frozenset(data["anonymous_nouns"] + data["document_nouns"] + data["organization_nouns"] + data["quantity_nouns"]
                      + data["group_nouns"] + data["role_nouns"] + data["person_nouns"] + data["person_pronouns"]
                      + data["plural_pronouns"] + data["relative_pronouns"] + outlets["media_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    """Nouns that name a source by what it is: a report, officials, the media."""
+    data = rules.load("sources.json")
+    return frozenset(data["anonymous_nouns"] + data["document_nouns"] + rules.load("outlets.json")["media_nouns"])
 
 
 def plausible_source(tok: Token) -> bool:

@@ -262,6 +262,9 @@ class SpeakersComponent:
                     "person" if a.ent_type_ == "PERSON" else "organization")
                 name = _outlet_in(author.text) or (people.resolve(author.text) if kind == "person" else author.text)
                 return {"text": mention.text, "span": text_span, "name": name, "type": kind, "title": None}
+            if not outlet and not mention.ents:
+                # "Report:", "Poll:" heading a line, "a new study": a document nobody is named behind
+                return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
         if outlet and not persons:
             return {"text": mention.text, "span": text_span, "name": outlet, "type": "media", "title": None}
         if persons and not any(w in words["anonymity"] for w in (t.lower_ for t in mention)):
@@ -271,6 +274,10 @@ class SpeakersComponent:
             title = self._head_title(mention, head, ent) or _title_before(ent, words) or people.title_of(name) \
                 or self._appos_title(head, ent)
             return {"text": mention.text, "span": text_span, "name": name, "type": "person", "title": title}
+        if not persons and len(mention) <= 2 and head.text[:1].isupper() and head_low in people.full:
+            # "Olsen on ferries: ..." heading an article about Karin Olsen (the tagger took it for a noun)
+            name = people.resolve(head.text)
+            return {"text": mention.text, "span": text_span, "name": name, "type": "person", "title": people.title_of(name)}
         anonymous = any(t.lower_ in words["anonymity"] for t in mention)
         if head_low in words["anonymous"] or anonymous:
             if definite and not anonymous:
