@@ -112,7 +112,15 @@ def test_seeing_without_a_view_is_no_claim(nlp):
     pytest.param("Helena Ortiz criticised the dredging plan in an interview with the local radio.",
                  [("indirect", "the dredging plan", "Helena Ortiz", "criticise")], id="object-not-its-setting"),
     pytest.param("Helena Ortiz criticised the dredging plan, calling it a waste of money.",
-                 [("indirect", "the dredging plan", "Helena Ortiz", "criticise")], id="object-ends-at-comma"),
+                 [("indirect", "the dredging plan", "Helena Ortiz", "criticise")], id="object-ends-at-a-cue"),
+    pytest.param("The harbour union offered a compromise straight out of the old contract.",
+                 [("indirect", "a compromise straight out of the old contract", "harbour union", "offer")],
+                 id="object-with-what-the-verb-hangs-after-it"),
+    pytest.param("Karin Olsen rejected the plan immediately, as most of the council members did.",
+                 [("indirect", "the plan immediately, as most of the council members did", "Karin Olsen", "reject")],
+                 id="object-through-the-verb's-clause"),
+    pytest.param("Tomas Varga criticized the port board in an interview, after the vote was delayed again.",
+                 [("indirect", "the port board", "Tomas Varga", "criticize")], id="object-stops-at-a-setting"),
 ])
 def test_object_and_prep_contents(nlp, text, expected):
     assert summary(extract(nlp, text))[:len(expected)] == expected

@@ -401,6 +401,27 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
     return e
 
 
+def _extend_tail(verb: Token, comp: Token, e: int, lex) -> int:
+    """Past a comma, an object content goes on through the rest of what the verb governs ("compared
+    her plight to that of Al Gore, when he ...", "offered a slogan straight out of the 1990s"), up to
+    a coordinated verb, a clause of its own, a quotation or another cue; a time or a setting is left
+    out ("... on Monday", "... in an interview")."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.i <= comp.i or c.right_edge.i < e or c.dep_ == "punct":
+            continue
+        sub = doc[c.left_edge.i:c.right_edge.i + 1]
+        if c.dep_ in ("conj", "cc", "parataxis", "ccomp") or any(
+                t.is_quote or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"] for t in sub):
+            break
+        obj = _child(c, "pobj", "pcomp") if c.dep_ == "prep" else c
+        if c.dep_ in ("prep", "npadvmod", "advmod") and obj is not None and (
+                obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in lex["setting"]):
+            break
+        e = c.right_edge.i + 1
+    return e
+
+
 def _clause_child(verb: Token) -> Token | None:
     """The verb's clausal complement: the one after it when there are two, and not one before it
     across a colon or a semicolon ("It was no abstract concern: he had declared that ...")."""
@@ -560,7 +581,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         if comp.dep_ == "advcl" and _child(comp, "nsubj") is not None:
             s = max(s, _child(comp, "nsubj").left_edge.i)  # not "after the convention"
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
-            e = _extend_object(verb, comp, e, lex)
+            e = _extend_tail(verb, comp, _extend_object(verb, comp, e, lex), lex)
         elif comp.dep_ in ("ccomp", "xcomp"):
             e = _extend_clause(verb, comp, e)
         e = _cut_trailing_cues(comp, s, e, lex)
