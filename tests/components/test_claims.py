@@ -342,6 +342,7 @@ def test_passive_without_a_cue_is_no_claim(nlp):
 @pytest.mark.parametrize("text, expected", [
     pytest.param("The harbour union endorsed him on Monday.", ("him", "harbour union", "endorse"), id="endorsed-him"),
     pytest.param("Many voters are rejecting her.", ("her", "Many voters", "reject"), id="rejecting-her"),
+    pytest.param("The council members opposed it.", ("it", "council members", "oppose"), id="opposed-it"),
 ])
 def test_a_pronoun_is_content_after_a_verb_of_stance(nlp, text, expected):
     assert summary(extract(nlp, text)) == [("indirect", *expected)]
