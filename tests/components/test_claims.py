@@ -137,6 +137,8 @@ def test_object_and_prep_contents(nlp, text, expected):
                  [("indirect", "a second ferry levy", "mayor", "rule")], id="ruled-out"),
     pytest.param("Tomas Varga pointed out the cost of the new quay.",
                  [("indirect", "the cost of the new quay", "Tomas Varga", "point")], id="pointed-out"),
+    pytest.param("The mayor delivered a blunt message to the harbour board.",
+                 [("indirect", "a blunt message to the harbour board", "mayor", "deliver")], id="delivered-a-message"),
 ])
 def test_objects_with_a_complement_or_a_particle(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
@@ -353,6 +355,7 @@ def test_a_pronoun_is_content_after_a_verb_of_stance(nlp, text, expected):
     pytest.param("The Harbour Company issued a statement on Monday.", id="a-setting-is-no-content"),
     pytest.param("Tomas Varga shared nothing with the press.", id="empty-object"),
     pytest.param("Helena Ortiz denied it.", id="a-pronoun-after-a-verb-of-saying"),
+    pytest.param("The ferry company delivered the new boats.", id="delivered-something-not-said"),
 ])
 def test_empty_objects_say_nothing(nlp, text):
     assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
