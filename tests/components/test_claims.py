@@ -121,6 +121,11 @@ def test_seeing_without_a_view_is_no_claim(nlp):
                  id="object-through-the-verb's-clause"),
     pytest.param("Tomas Varga criticized the port board in an interview, after the vote was delayed again.",
                  [("indirect", "the port board", "Tomas Varga", "criticize")], id="object-stops-at-a-setting"),
+    pytest.param("Tomas Varga pledged to close the old pier, after he inspected it last month.",
+                 [("indirect", "to close the old pier, after he inspected it last month", "Tomas Varga", "pledge")],
+                 id="clause-through-the-verb's-clause"),
+    pytest.param("The union declined to renew the contract, according to a person familiar with the talks.",
+                 [("indirect", "to renew the contract", "union", "decline")], id="clause-stops-at-according-to"),
 ])
 def test_object_and_prep_contents(nlp, text, expected):
     assert summary(extract(nlp, text))[:len(expected)] == expected

@@ -402,17 +402,18 @@ def _extend_object(verb: Token, comp: Token, e: int, lex) -> int:
 
 
 def _extend_tail(verb: Token, comp: Token, e: int, lex) -> int:
-    """Past a comma, an object content goes on through the rest of what the verb governs ("compared
-    her plight to that of Al Gore, when he ...", "offered a slogan straight out of the 1990s"), up to
-    a coordinated verb, a clause of its own, a quotation or another cue; a time or a setting is left
-    out ("... on Monday", "... in an interview")."""
+    """Past a comma, a content after its verb goes on through the rest of what the verb governs
+    ("compared her plight to that of Al Gore, when he ...", "offered a slogan straight out of the
+    1990s", "insisted it was a dip, reflecting ..."), up to a coordinated verb, a clause of its own,
+    a quotation, another cue or "according to"; a time or a setting is left out ("... on Monday",
+    "... in an interview")."""
     doc = verb.doc
     for c in verb.rights:
         if c.i <= comp.i or c.right_edge.i < e or c.dep_ == "punct":
             continue
         sub = doc[c.left_edge.i:c.right_edge.i + 1]
         if c.dep_ in ("conj", "cc", "parataxis", "ccomp") or any(
-                t.is_quote or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"] for t in sub):
+                t.is_quote or t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"] for t in sub):
             break
         obj = _child(c, "pobj", "pcomp") if c.dep_ == "prep" else c
         if c.dep_ in ("prep", "npadvmod", "advmod") and obj is not None and (
@@ -584,6 +585,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             e = _extend_tail(verb, comp, _extend_object(verb, comp, e, lex), lex)
         elif comp.dep_ in ("ccomp", "xcomp"):
             e = _extend_clause(verb, comp, e)
+            if comp.i > verb.i:
+                e = _extend_tail(verb, comp, e, lex)
         e = _cut_trailing_cues(comp, s, e, lex)
         c = _chars(doc, s, e)
         return [c] if c else []
