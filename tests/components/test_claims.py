@@ -678,6 +678,18 @@ def test_a_line_label_is_typed_like_any_source(nlp):
     assert [(s["name"], s["type"]) for s in speakers] == [("Karin Olsen", "person"), ("Survey", "anonymous")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Union leaders rebuke mayor over dredging plan\nThe mayor met them on Monday.",
+                 [("indirect", "mayor over dredging plan", "Union leaders", "rebuke")], id="headline-verb-tagged-a-noun"),
+    pytest.param("Karin Olsen Slams Harbour Board Over Crane Delays\nThe board did not comment.",
+                 [("indirect", "Harbour Board Over Crane Delays", "Karin Olsen", "slam")], id="title-case-headline"),
+    pytest.param("Ferry plan draws fire from islanders\nThe plan was published on Monday.", [],
+                 id="a-cue-noun-before-the-headline's-verb"),
+])
+def test_a_headline_reports_what_its_subject_says(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Correction: An earlier version of this story gave the wrong date for the vote.\n", id="correction"),
     pytest.param("The Latest: Ferry services resume after the storm\n", id="the-latest"),

@@ -70,6 +70,8 @@ def lexicon() -> dict:
         "view_nouns": set(data["view_nouns"]),
         "line_labels": set(data["line_labels"]),
         "label_topics": set(data["label_topics"]),
+        "headline_verbs": set(data["headline_verbs"]),
+        "headline_adverbs": set(data["headline_adverbs"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
         "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
@@ -884,6 +886,56 @@ class CuesComponent:
         return {"cue": (tok.i, tok.i + 1), "lemma": ":", "kind": "indirect", "contents": [c],
                 "speaker_head": head.i, "speaker_range": (name[0].i, head.i + 1)}
 
+    def _headline_frame(self, doc: Doc, frames: list[dict]) -> dict | None:
+        """"Terrorism experts rebuke Trump proposal", "Ivanka Trump champions working moms": a
+        headline is telegraphic and the tagger often takes its verb for a noun. In the title line,
+        where the parse found no cue, the first word that is a form of a cue verb, after a short
+        subject that can speak, reports the rest of the line."""
+        chrome = doc._.boilerplate or []
+        start = next((t.i for t in doc if not t.is_space and not any(a <= t.idx < b for a, b in chrome)), None)
+        if start is None:
+            return None
+        end = start  # the headline: the first line of the article
+        while end < len(doc) and "\n" not in doc[end].text and end - start <= 25:
+            end += 1
+        toks = [t for t in doc[start:end] if not t.is_space]
+        if end - start > 25 or end >= len(doc) - 1 or not toks or any(start <= f["cue"][0] < end for f in frames):
+            return None  # not a line of its own, or the parse found its cue
+        lex = self.lex
+        # past a label ("Breaking:", "EXCLUSIVE –")
+        cut = max((k + 1 for k, t in enumerate(toks) if t.text in (":", "–", "—", "--") and k < 4), default=0)
+        toks = toks[cut:]
+        for k, t in enumerate(toks[1:7], 1):
+            low = t.lower_
+            # the verb's lemma, whatever the tagger made of the word: "Slams", "presses", "decries"
+            forms = (t.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "y")
+            lemma = next((f for f in forms if f in self.verbs and f in lex["headline_verbs"]), None)
+            if lemma is None or t.pos_ == "VERB":  # a verb the parse saw and the frames weighed
+                if t.is_punct or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+                    return None  # the headline's own verb, not a cue
+                continue
+            subject = toks[:k]
+            while subject and subject[-1].lower_ in lex["headline_adverbs"]:
+                subject = subject[:-1]  # "Hillary Just Insulted ..."
+            if not subject or subject[-1].pos_ in ("DET", "ADP", "PART", "CCONJ") or subject[-1].lower_ in ("'s", "’s", "s") \
+                    or not plausible_source(subject[-1]):
+                return None
+            rest = toks[k + 1:]
+            preps = lex["prep"].get(lemma, set())
+            if rest and rest[0].lower_ in preps:
+                rest = rest[1:]  # "presses for", "talks about"
+            end = next((j for j, r in enumerate(rest) if r.text in (";", "–", "—", "--", "|")), len(rest))
+            rest = rest[:end]
+            if len(rest) < 2 or rest[0].pos_ in ("VERB", "AUX") and rest[0].tag_ != "VBG" \
+                    or lemma not in lex["clause"] and any(r.pos_ == "AUX" for r in rest):
+                return None  # "Trump plan draws fire", "Clinton Plan for Taxes Is Expansive"
+            c = _chars(doc, rest[0].i, rest[-1].i + 1)
+            if not c:
+                return None
+            return {"cue": (t.i, t.i + 1), "lemma": lemma, "kind": "indirect", "contents": [c],
+                    "speaker_head": subject[-1].i, "speaker_range": (subject[0].i, subject[-1].i + 1)}
+        return None
+
     def _finding_frame(self, tok: Token) -> dict | None:
         """"..., campaign finance records show." / "F.A.A. records show, the plane has flown ...": a
         finding that closes or interrupts its clause, matched on the words (the tagger often reads
@@ -973,6 +1025,9 @@ class CuesComponent:
                     frame = self._poll_frame(tok)
                     if frame:
                         polls.append(frame)
+        headline = self._headline_frame(doc, frames)
+        if headline:
+            frames.append(headline)
         # a poll is the source only where nobody speaks: "In the poll, 40 percent said ..." is theirs
         spoken = {doc[f["cue"][0]].sent.start for f in frames if f["contents"]}
         frames += [f for f in polls if doc[f["cue"][0]].sent.start not in spoken]
