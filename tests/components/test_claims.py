@@ -546,10 +546,18 @@ def test_no_stance(nlp, text):
     assert extract(nlp, text) == []
 
 
-def test_fronted_relative_pronoun_is_not_in_the_content(nlp):
+def test_fronted_relative_pronoun_is_a_piece_of_its_own(nlp):
+    # like a cue set into its clause: what the claim is about, then what is said of it
     text = "The council bought the old shipyard, which Helena Ortiz says she will keep open for years."
     claims = extract(nlp, text)
-    assert summary(claims) == [("indirect", "she will keep open for years", "Helena Ortiz", "say")]
+    assert summary(claims) == [("indirect", "the old shipyard, which", "Helena Ortiz", "say"),
+                               ("indirect", "she will keep open for years", "Helena Ortiz", "say")]
+
+
+def test_a_free_relative_before_the_cue_is_left_out(nlp):
+    text = "The mayor praised what Helena Ortiz says she will build."
+    assert [c["text"] for c in extract(nlp, text) if c["speaker"] and c["speaker"]["name"] == "Helena Ortiz"] == \
+        ["she will build"]
 
 
 def test_it_that_speaks_is_the_organization_just_named(nlp):

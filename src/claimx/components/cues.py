@@ -23,7 +23,8 @@ whose subject can speak reports a "that" clause after it (*the mayor noticed tha
 Contents: an object runs on through what the verb hangs after it, up to a comma, a time or a
 setting (*demanded safeguards for every crossing* | *in an interview*); a clause runs on through a
 second "that" clause or a condition. A cue set into its clause (*The goal, he said, is to ...*)
-reports both pieces.
+reports both pieces; so does a cue after a fronted relative (*the shipyard, which she says she will
+keep open*: "the shipyard, which" and "she will keep open").
 """
 from __future__ import annotations
 
@@ -575,8 +576,14 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         comp = _child(verb, "dobj")
     if comp is not None:
         s, e = _subtree(comp)
+        fronted = None
         if s < verb.i < comp.i:
-            # "a mine, which he says he is keeping open": the fronted "which" is not what he says
+            # "a mine, which he says he is keeping open": the fronted "which" is not what he says,
+            # but the thing it stands for is what it is about: a piece of its own, "a mine, which"
+            if doc[s].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
+                    and verb.head.i < s:
+                noun = verb.head
+                fronted = _chars(doc, min([c.left_edge.i for c in noun.lefts] + [noun.i]), s + 1)
             s = verb.i + 1
             while s < comp.i and (doc[s].dep_ in ("prt", "punct") or doc[s].head.i == verb.i
                                   and doc[s].dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod")):
@@ -591,7 +598,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 e = _extend_tail(verb, comp, e, lex)
         e = _cut_trailing_cues(comp, s, e, lex)
         c = _chars(doc, s, e)
-        return [c] if c else []
+        return [x for x in (fronted, c) if x] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports
     if interrupts(verb):
         sent = verb.sent
