@@ -554,6 +554,17 @@ def test_fronted_relative_pronoun_is_a_piece_of_its_own(nlp):
                                ("indirect", "she will keep open for years", "Helena Ortiz", "say")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The council bought the old shipyard, which the council members opposed.",
+                 [("indirect", "the old shipyard, which", "council members", "oppose")], id="which-they-opposed"),
+    pytest.param("The port spent two million euros on the crane, which Tomas Varga called a disgrace.",
+                 [("indirect", "the crane, which", "Tomas Varga", "call"),
+                  ("indirect", "a disgrace", "Tomas Varga", "call")], id="which-he-called-X"),
+])
+def test_a_relative_object_stands_for_its_noun(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+
+
 def test_a_free_relative_before_the_cue_is_left_out(nlp):
     text = "The mayor praised what Helena Ortiz says she will build."
     assert [c["text"] for c in extract(nlp, text) if c["speaker"] and c["speaker"]["name"] == "Helena Ortiz"] == \

@@ -543,6 +543,17 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         pred = _child(verb, "oprd")
         if pred is not None and obj is None:
             obj = _child(verb, "dative")  # the parser's other reading of "called him a liar"
+        noun = verb.head
+        if obj is not None and obj.tag_ in ("WDT", "WP") and obj.i < verb.i and verb.dep_ == "relcl" \
+                and noun.pos_ in ("NOUN", "PROPN") and noun.i < obj.i and noun.lemma_.lower() not in lex["not_content"] \
+                and noun.lemma_.lower() not in lex["setting"] \
+                and (lemma not in lex["object_nouns"] or noun.lemma_.lower() in lex["object_nouns"][lemma]):
+            # "the Mexican War, which most Whigs opposed": what the relative stands for, and what it
+            # is called ("$2.9 billion, which Mr. Trump called a disgrace")
+            pieces = [_chars(doc, min([c.left_edge.i for c in noun.lefts] + [noun.i]), obj.i + 1)]
+            if pred is not None and pred.i > verb.i:
+                pieces.append(_chars(doc, pred.left_edge.i, pred.right_edge.i + 1))
+            return [p for p in pieces if p]
         if obj is not None and obj.lower_ in lex["bare_pronoun"] and pred is not None and pred.i > obj.i:
             # "called him a political opportunist": the object and what it is called
             s, e = obj.left_edge.i, pred.right_edge.i + 1
