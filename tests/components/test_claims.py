@@ -124,6 +124,8 @@ def test_seeing_without_a_view_is_no_claim(nlp):
     pytest.param("Tomas Varga pledged to close the old pier, after he inspected it last month.",
                  [("indirect", "to close the old pier, after he inspected it last month", "Tomas Varga", "pledge")],
                  id="clause-through-the-verb's-clause"),
+    pytest.param("Karin Olsen said the quay was safe; the harbour board has not commented.",
+                 [("indirect", "the quay was safe", "Karin Olsen", "say")], id="clause-ends-at-a-semicolon"),
     pytest.param("The union declined to renew the contract, according to a person familiar with the talks.",
                  [("indirect", "to renew the contract", "union", "decline")], id="clause-stops-at-according-to"),
 ])

@@ -608,6 +608,9 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             if comp.i > verb.i:
                 e = _extend_tail(verb, comp, e, lex)
         e = _cut_trailing_cues(comp, s, e, lex)
+        # "say the United States has more billionaires; Wealth-X tallies 585 ...": a semicolon ends
+        # what the cue reports
+        e = next((t.i for t in doc[max(s, verb.i + 1):e] if t.text == ";"), e)
         c = _chars(doc, s, e)
         return [x for x in (fronted, c) if x] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports
