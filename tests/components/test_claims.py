@@ -567,6 +567,11 @@ def test_a_relative_object_stands_for_its_noun(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
+def test_an_answer_is_what_was_said(nlp):
+    text = "Asked whether the ferry would run on Sunday, Karin Olsen said no."
+    assert summary(extract(nlp, text)) == [("indirect", "no", "Karin Olsen", "say")]
+
+
 def test_a_free_relative_before_the_cue_is_left_out(nlp):
     text = "The mayor praised what Helena Ortiz says she will build."
     assert [c["text"] for c in extract(nlp, text) if c["speaker"] and c["speaker"]["name"] == "Helena Ortiz"] == \

@@ -72,6 +72,7 @@ def lexicon() -> dict:
         "line_labels": set(data["line_labels"]),
         "label_topics": set(data["label_topics"]),
         "headline_verbs": set(data["headline_verbs"]),
+        "answers": set(data["answers"]),
         "headline_adverbs": set(data["headline_adverbs"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
@@ -512,6 +513,13 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                      # not "when someone dies", "as polls closed"
                      and not any(t.head == c and t.dep_ in ("advmod", "mark") or t.tag_ in ("WRB", "WDT", "WP")
                                  for t in doc[c.left_edge.i:_child(c, "nsubj").left_edge.i + 1])), None)
+    if comp is None and lemma in lex["clause"]:
+        # "46 percent of voters said yes": an answer is what was said
+        answer = next((c for c in verb.rights if c.dep_ in ("intj", "dobj") and c.lower_ in lex["answers"]
+                       and c.i == verb.i + 1), None)
+        if answer is not None:
+            got = _chars(doc, answer.i, answer.i + 1)
+            return [got] if got else []
     if comp is None and lemma in lex["prep"]:
         for c in verb.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in lex["prep"][lemma]:
