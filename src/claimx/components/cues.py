@@ -611,6 +611,11 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             s = max(s, _child(comp, "nsubj").left_edge.i)  # not "after the convention"
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
             e = _extend_tail(verb, comp, _extend_object(verb, comp, e, lex), lex)
+            # "praised Franklin Graham, who has vowed ...": a person, not what a clause says of them
+            who = next((c for c in comp.rights if c.dep_ == "relcl" and doc[c.left_edge.i - 1].text in (",", "—", "–", "--")
+                        and any(t.lower_ in ("who", "whom", "whose") for t in doc[c.left_edge.i:c.i])), None)
+            if who is not None and (comp.ent_type_ == "PERSON" or comp.pos_ == "PROPN") and who.right_edge.i + 2 >= e:
+                e = min(e, who.left_edge.i - 1)
         elif comp.dep_ in ("ccomp", "xcomp"):
             e = _extend_clause(verb, comp, e)
             if comp.i > verb.i:
