@@ -8,6 +8,7 @@ headlines, bylines and captions have no final period) and no sentence start at a
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,15 +27,18 @@ class ArticleComponent:
         header = parse_header(doc.text)
         doc._.article = header.as_dict()
         doc._.boilerplate = header.boilerplate
-        if self.line_breaks_end_sentences and not doc.has_annotation("DEP"):
+        if self.line_breaks_end_sentences and not doc.has_annotation("DEP") and len(doc) > 1:
+            # set as one array: Token.is_sent_start checks the whole document on every assignment
+            starts = doc.to_array([SENT_START]).astype("int64")  # 1 a start, -1 not, 0 the parser's call
             for i in range(1, len(doc)):
                 prev, tok = doc[i - 1], doc[i]
                 if "\n" in prev.text:
-                    tok.is_sent_start = True
+                    starts[i] = 1
                 elif tok.text[:1].islower() and not prev.is_space:
                     # "... the intl. community," said X: no sentence starts with a lower-case word,
                     # whatever the abbreviation before it suggests to the parser
-                    tok.is_sent_start = False
+                    starts[i] = -1
+            doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 
