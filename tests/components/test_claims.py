@@ -127,6 +127,8 @@ def test_seeing_without_a_view_is_no_claim(nlp):
     pytest.param("The mayor praised Karin Olsen, who has vowed to rebuild the quay.",
                  [("indirect", "Karin Olsen", "mayor", "praise"), ("indirect", "to rebuild the quay", "Karin Olsen", "vow")],
                  id="a-person-not-what-a-relative-says-of-them"),
+    pytest.param("Officials confirmed the closure, although the cause remains unknown.",
+                 [("indirect", "the closure", "Officials", "confirm")], id="tail-not-the-writer's-own-clause"),
     pytest.param("Karin Olsen said the quay was safe; the harbour board has not commented.",
                  [("indirect", "the quay was safe", "Karin Olsen", "say")], id="clause-ends-at-a-semicolon"),
     pytest.param("The union declined to renew the contract, according to a person familiar with the talks.",
@@ -570,6 +572,14 @@ def test_a_relative_object_stands_for_its_noun(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Voters elected the candidate that the council members supported.", id="restrictive"),
+    pytest.param("The new levy, which the council members backed, raised two million euros.", id="inside-the-subject"),
+])
+def test_a_relative_object_that_names_nothing_said(nlp, text):
+    assert [c for c in extract(nlp, text) if c["speaker"]] == []
+
+
 def test_an_answer_is_what_was_said(nlp):
     assert summary(extract(nlp, "Karin Olsen said no.")) == [("indirect", "no", "Karin Olsen", "say")]
     assert summary(extract(nlp, "Most of the voters said yes.")) == [("indirect", "yes", "Most of the voters", "say")]
@@ -700,6 +710,12 @@ def test_a_name_heading_a_line_speaks_the_rest_of_it(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
 
+def test_a_source_after_a_colon_is_the_word_not_the_spaces(nlp):
+    text = "Harbour tolls to double next year:  officials\nThe port board meets on Monday."
+    speakers = [c["speaker"]["text"] for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] == ":"]
+    assert speakers == ["officials"]
+
+
 def test_a_line_label_is_typed_like_any_source(nlp):
     text = "Olsen on ferries: Two boats will be sold this winter\nSurvey: Most islanders back a second bridge\n" \
            "The fleet is run by Karin Olsen, who spoke on Monday."
@@ -714,6 +730,8 @@ def test_a_line_label_is_typed_like_any_source(nlp):
                  [("indirect", "Harbour Board Over Crane Delays", "Karin Olsen", "slam")], id="title-case-headline"),
     pytest.param("Ferry plan draws fire from islanders\nThe plan was published on Monday.", [],
                  id="a-cue-noun-before-the-headline's-verb"),
+    pytest.param("Harbour board press officer resigns\nShe left on Monday.", [], id="a-cue-noun-in-a-compound"),
+    pytest.param("Ferry Press Conference Cancelled\nIt was called off.", [], id="a-headline-ending-in-a-participle"),
 ])
 def test_a_headline_reports_what_its_subject_says(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
@@ -725,6 +743,9 @@ def test_a_headline_reports_what_its_subject_says(nlp, text, expected):
     pytest.param("Big Win For Varga: Harbour board backs the crane plan\n", id="headline-with-function-words"),
     pytest.param("Oil – North Sea: UP 58 cents at the close of trading today\n", id="market-line"),
     pytest.param("Karin Olsen: 1,769.\nTomas Varga: 1,501.\n", id="tally"),
+    pytest.param("NEW DELHI: The harbour board said on Monday that the quay was safe.\n", id="dateline"),
+    pytest.param("Harbour United: Olsen, Varga, Ortiz, Brandt\nThe match starts at three.\n", id="team-line-up"),
+    pytest.param("Monday: Sunny with a light breeze from the west\n", id="weather-by-day"),
 ])
 def test_labels_that_name_nobody_speak_for_nobody(nlp, text):
     assert [c for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] == ":"] == []

@@ -28,6 +28,7 @@ keep open*: "the shipyard, which" and "she will keep open").
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from spacy.language import Language
@@ -73,6 +74,8 @@ def lexicon() -> dict:
         "label_topics": set(data["label_topics"]),
         "headline_verbs": set(data["headline_verbs"]),
         "answers": set(data["answers"]),
+        "not_source_entities": set(data["not_source_entities"]),
+        "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
         "as": set(data["as_verbs"]),
         "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
@@ -416,6 +419,10 @@ def _extend_tail(verb: Token, comp: Token, e: int, lex) -> int:
         if c.i <= comp.i or c.right_edge.i < e or c.dep_ == "punct":
             continue
         sub = doc[c.left_edge.i:c.right_edge.i + 1]
+        mark = _child(c, "mark")
+        if c.lower_ in lex["tail_stops"] or mark is not None and mark.lower_ in lex["tail_stops"] \
+                or doc[c.left_edge.i].lower_ in lex["tail_stops"]:
+            break  # "..., although the cause remains unknown": the writer's own clause
         if c.dep_ in ("conj", "cc", "parataxis", "ccomp") or any(
                 t.is_quote or t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"] for t in sub):
             break
@@ -552,7 +559,10 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         if pred is not None and obj is None:
             obj = _child(verb, "dative")  # the parser's other reading of "called him a liar"
         noun = verb.head
+        # (not "the candidate that Democrats supported", nor "The tax cut, which Republicans backed, added
+        # $1 trillion": a restrictive relative, or one set into the sentence's subject)
         if obj is not None and obj.tag_ in ("WDT", "WP") and obj.i < verb.i and verb.dep_ == "relcl" \
+                and (doc[obj.i - 1].text == "," or pred is not None) and noun.dep_ not in ("nsubj", "nsubjpass") \
                 and noun.pos_ in ("NOUN", "PROPN") and noun.i < obj.i and noun.lemma_.lower() not in lex["not_content"] \
                 and noun.lemma_.lower() not in lex["setting"] \
                 and (lemma not in lex["object_nouns"] or noun.lemma_.lower() in lex["object_nouns"][lemma]):
@@ -600,7 +610,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             # "a mine, which he says he is keeping open": the fronted "which" is not what he says,
             # but the thing it stands for is what it is about: a piece of its own, "a mine, which"
             if doc[s].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
-                    and verb.head.i < s:
+                    and verb.head.i < s and verb.head.dep_ not in ("nsubj", "nsubjpass"):
                 noun = verb.head
                 fronted = _chars(doc, min([c.left_edge.i for c in noun.lefts] + [noun.i]), s + 1)
             s = verb.i + 1
@@ -663,6 +673,8 @@ class CuesComponent:
         lex = self.lex
         self.speech_verbs = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"]
         self.saying = lex["clause"] | set(lex["prep"]) | lex["quote_only"]  # verbs of saying itself
+        self._entities_of: Doc | None = None  # the document _entity_words last counted
+        self._entity_count: Counter = Counter()
 
     def _in_quote(self, doc: Doc) -> list[bool]:
         inside = [False] * len(doc)
@@ -860,13 +872,20 @@ class CuesComponent:
         return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
                 "contents": contents, "speaker_head": holder.i}
 
+    def _entity_words(self, doc: Doc) -> Counter:
+        """How often each word stands in a name (a PERSON or ORG entity), counted once a document."""
+        if self._entities_of is not doc:
+            self._entities_of = doc
+            self._entity_count = Counter(t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e)
+        return self._entity_count
+
     def _label_frame(self, tok: Token) -> dict | None:
         """"McCaul: If elected, Clinton could be impeached", "Poll: Clinton and Trump in dead heat",
         "Obama on climate change: ...": a name or a source noun that opens a line and a colon before
         the rest of it (headlines, transcripts); the rest of the line is what it says."""
         doc, lex = tok.doc, self.lex
-        if tok.whitespace_ != " " or tok.i + 1 >= len(doc):
-            return None
+        if tok.i + 1 >= len(doc) or not tok.whitespace_ and not doc[tok.i + 1].is_space:
+            return None  # "22:47", "https://..."
         start = tok.i  # the line start: a label is a few words long
         while start > 0 and "\n" not in doc[start - 1].text:
             start -= 1
@@ -876,7 +895,7 @@ class CuesComponent:
         end = tok.i + 1
         while end < len(doc) and "\n" not in doc[end].text:
             end += 1
-        tail = [t for t in doc[tok.i + 1:end] if not t.is_punct]
+        tail = [t for t in doc[tok.i + 1:end] if not t.is_punct and not t.is_space]
         if 1 <= len(tail) <= 3 and tail[-1].lemma_.lower() in _source_nouns() and _words(doc, start, tok.i) >= 3:
             # "Egypt intensifies cease-fire efforts: Report": a headline and the source it rests on
             c = _chars(doc, start, tok.i)
@@ -900,9 +919,10 @@ class CuesComponent:
         if any(doc[x[0].i:x[-1].i + 1].text.lower() in lex["line_labels"] for x in (label, name)):
             return None
         head = name[-1]
+        if head.ent_type_ in lex["not_source_entities"]:
+            return None  # "NEW DELHI: ...", "Monday: sunny", "World Cup: ..." (a dateline, a date, an event)
         # "McCaul:" in a headline the tagger takes for a noun: a name the article names elsewhere
-        named = head.text[:1].isupper() and any(t.text == head.text for e in doc.ents if e.label_ in ("PERSON", "ORG")
-                                                and not e.start <= head.i < e.end for t in e)
+        named = head.text[:1].isupper() and self._entity_words(doc)[head.lower_] > (head.ent_type_ in ("PERSON", "ORG"))
         # each word a name's ("Secretary of State John Kerry:", "Peggy Drexler, CNN:"), none a function
         # word ("Big Win For Bernie:", "Another problem for Sanders:")
         wordy = all(t.text in (".", ",") or t.lower_ == "of" and 0 < k < len(name) - 1
@@ -912,8 +932,10 @@ class CuesComponent:
             or len(name) == 1 and plausible_source(head)
         if not (wordy and speaks) or head.like_num:
             return None
-        if _words(doc, tok.i + 1, end) < 3:
-            return None  # "Clinton: 547."
+        words = [t for t in doc[tok.i + 1:end] if t.is_alpha]
+        if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[tok.i + 1:end]) \
+                and 2 * sum(t.pos_ == "PROPN" for t in words) >= len(words):
+            return None  # "Clinton: 547.", "Arsenal: Ramsdale, White, Saliba": a tally, a list of names
         c = _chars(doc, tok.i + 1, end)
         if not c:
             return None
@@ -960,9 +982,10 @@ class CuesComponent:
                 rest = rest[1:]  # "presses for", "talks about"
             end = next((j for j, r in enumerate(rest) if r.text in (";", "–", "—", "--", "|")), len(rest))
             rest = rest[:end]
-            if len(rest) < 2 or rest[0].pos_ in ("VERB", "AUX") and rest[0].tag_ != "VBG" \
-                    or lemma not in lex["clause"] and any(r.pos_ == "AUX" for r in rest):
-                return None  # "Trump plan draws fire", "Clinton Plan for Taxes Is Expansive"
+            finite = any(r.tag_ in ("VBZ", "VBD", "VBP", "MD") or r.pos_ == "AUX" for r in rest) or rest and rest[-1].tag_ == "VBN"
+            if len(rest) < 2 or rest[0].pos_ in ("VERB", "AUX") and rest[0].tag_ != "VBG" or t.pos_ in ("ADV", "ADP") \
+                    or finite and lemma not in lex["clause"]:
+                return None  # "Trump plan draws fire", "press secretary resigns", "press conference cancelled"
             c = _chars(doc, rest[0].i, rest[-1].i + 1)
             if not c:
                 return None

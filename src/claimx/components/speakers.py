@@ -19,6 +19,7 @@ follow the person through the document ("Blinken" keeps "U.S. Secretary of State
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from spacy.language import Language
@@ -107,7 +108,10 @@ class PersonIndex:
         self.full: dict[str, str] = {}
         self.title: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name) in text order
-        for ent in doc.ents:
+        # doc.ents builds every entity span anew on each access: once per document, not per mention
+        self.ents = list(doc.ents)
+        self._starts = [ent.start for ent in self.ents]
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             name = _clean_name(ent, words["honorifics"])
@@ -117,9 +121,19 @@ class PersonIndex:
             title = _title_before(ent, words) or SpeakersComponent._appos_title(ent.root, ent)
             if title and key not in self.title:
                 self.title[key] = title
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and not any(a <= ent.start and ent.end <= b for a, b in quoted):
                 self.mentions.append((ent.start_char, self.resolve(_clean_name(ent, words["honorifics"]))))
+
+    def within(self, span: Span) -> list[Span]:
+        """The entities inside ``span`` (``span.ents`` without rebuilding the document's)."""
+        i = bisect.bisect_left(self._starts, span.start)
+        out = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                out.append(self.ents[i])
+            i += 1
+        return out
 
     def resolve(self, name: str) -> str:
         parts = name.split()
@@ -224,7 +238,7 @@ class SpeakersComponent:
             h = recent(lambda h: h["type"] in ("organization", "media"), window=2)
             if h:
                 return copy(h)
-            orgs = [ent for ent in doc.ents if ent.label_ == "ORG" and ent.end <= head.i
+            orgs = [ent for ent in people.ents if ent.label_ == "ORG" and ent.end <= head.i
                     and here - sent_index.get(ent.sent.start, 0) <= 1]
             if orgs:
                 ent = orgs[-1]
@@ -235,8 +249,9 @@ class SpeakersComponent:
 
         core = _strip_det(mention)
         outlet = _outlet_in(mention.text)
-        persons = [ent for ent in mention.ents if ent.label_ == "PERSON"]
-        orgs = [ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE", "LOC", "FAC")]
+        ents = people.within(mention)
+        persons = [ent for ent in ents if ent.label_ == "PERSON"]
+        orgs = [ent for ent in ents if ent.label_ in ("ORG", "NORP", "GPE", "LOC", "FAC")]
         head_low = head.lower_
         definite = mention[0].lower_ in ("the", "this", "that", "these", "those")
 
@@ -262,7 +277,7 @@ class SpeakersComponent:
                     "person" if a.ent_type_ == "PERSON" else "organization")
                 name = _outlet_in(author.text) or (people.resolve(author.text) if kind == "person" else author.text)
                 return {"text": mention.text, "span": text_span, "name": name, "type": kind, "title": None}
-            if not outlet and not mention.ents:
+            if not outlet and not ents:
                 # "Report:", "Poll:" heading a line, "a new study": a document nobody is named behind
                 return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
         if outlet and not persons:
