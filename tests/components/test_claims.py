@@ -585,6 +585,14 @@ def test_an_answer_is_what_was_said(nlp):
     assert summary(extract(nlp, "Most of the voters said yes.")) == [("indirect", "yes", "Most of the voters", "say")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The harbour spokesman said as much in an interview.", ("as much", "harbour spokesman", "say"), id="as-much"),
+    pytest.param("Karin Olsen thinks so.", ("so", "Karin Olsen", "think"), id="thinks-so"),
+])
+def test_a_reference_back_is_what_was_said(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+
+
 def test_a_free_relative_before_the_cue_is_left_out(nlp):
     text = "The mayor praised what Helena Ortiz says she will build."
     assert [c["text"] for c in extract(nlp, text) if c["speaker"] and c["speaker"]["name"] == "Helena Ortiz"] == \

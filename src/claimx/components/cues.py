@@ -522,10 +522,15 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                                  for t in doc[c.left_edge.i:_child(c, "nsubj").left_edge.i + 1])), None)
     if comp is None and lemma in lex["clause"]:
         # "46 percent of voters said yes": an answer is what was said
-        answer = next((c for c in verb.rights if c.dep_ in ("intj", "dobj") and c.lower_ in lex["answers"]
+        # "said as much", "thinks so": a reference back to what was said before
+        nxt = doc[verb.i + 1:verb.i + 3]
+        answer = next((c for c in verb.rights if c.dep_ in ("intj", "dobj", "advmod") and c.lower_ in lex["answers"]
                        and c.i == verb.i + 1), None)
         if answer is not None:
             got = _chars(doc, answer.i, answer.i + 1)
+            return [got] if got else []
+        if len(nxt) == 2 and nxt.text.lower() == "as much" and nxt[0].head in (verb, nxt[1]):
+            got = _chars(doc, nxt.start, nxt.end)
             return [got] if got else []
     if comp is None and lemma in lex["prep"]:
         for c in verb.children:
