@@ -149,6 +149,8 @@ def test_object_and_prep_contents(nlp, text, expected):
                  [("indirect", "a second ferry levy", "mayor", "rule")], id="ruled-out"),
     pytest.param("Tomas Varga pointed out the cost of the new quay.",
                  [("indirect", "the cost of the new quay", "Tomas Varga", "point")], id="pointed-out"),
+    pytest.param("The mayor answered the islanders' questions about the levy.",
+                 [("indirect", "the islanders' questions about the levy", "mayor", "answer")], id="answered-questions"),
     pytest.param("The mayor delivered a blunt message to the harbour board.",
                  [("indirect", "a blunt message to the harbour board", "mayor", "deliver")], id="delivered-a-message"),
 ])
@@ -368,6 +370,7 @@ def test_a_pronoun_is_content_after_a_verb_of_stance(nlp, text, expected):
     pytest.param("Tomas Varga shared nothing with the press.", id="empty-object"),
     pytest.param("Helena Ortiz denied it.", id="a-pronoun-after-a-verb-of-saying"),
     pytest.param("The ferry company delivered the new boats.", id="delivered-something-not-said"),
+    pytest.param("Karin Olsen answered the email on Monday.", id="answered-something-not-a-question"),
 ])
 def test_empty_objects_say_nothing(nlp, text):
     assert [c for c in extract(nlp, text) if c["kind"] != "unattributed"] == []
