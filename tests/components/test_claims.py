@@ -762,6 +762,17 @@ def test_labels_that_name_nobody_speak_for_nobody(nlp, text):
     assert [c for c in extract(nlp, text) if c["cue"] and c["cue"]["lemma"] == ":"] == []
 
 
+def test_citing_is_what_the_speaker_rests_on(nlp):
+    text = "The harbour board, citing safety reports, closed the old quay on Monday."
+    assert summary(extract(nlp, text)) == [("indirect", "safety reports", "harbour board", "cite")]
+
+
+def test_a_participle_on_the_reported_clause_is_the_reporters(nlp):
+    text = "Karin Olsen said the quay was unsafe, citing two reports from the port engineers."
+    assert summary(extract(nlp, text)) == [("indirect", "the quay was unsafe", "Karin Olsen", "say"),
+                                           ("indirect", "two reports from the port engineers", "Karin Olsen", "cite")]
+
+
 def test_according_to_in_the_middle(nlp):
     # like an interrupting "he said": one claim per piece, both with the same source
     text = "The harbour master, according to the port authority, ordered two cranes last spring."

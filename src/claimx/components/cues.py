@@ -276,7 +276,13 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
                 return None
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return find_speaker(head, depth + 1)
+            found = find_speaker(head, depth + 1)
+            # "said the quay was unsafe, citing two reports": a participle hung on the reported clause
+            # belongs to the one who reports it, not to the clause's subject
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
+                    and (found is None or not plausible_source(found)) and depth < 3:
+                return find_speaker(head.head, depth + 2)
+            return found
     # "a separate Hamas statement said" is nsubj; "a statement saying ..." is acl of the noun;
     # "anyone expecting a change" of the pronoun
     if verb.dep_ == "acl" and (head.pos_ in ("NOUN", "PROPN") or head.pos_ == "PRON" and verb.tag_ == "VBG"
@@ -747,7 +753,9 @@ class CuesComponent:
                 "speaker_head": speaker.i}
 
     def _phrase_frame(self, doc: Doc, i: int, phrase: tuple[str, ...]) -> dict | None:
-        """according to X / per X / citing X / as reported by X: X is the source."""
+        """according to X / per X / as reported by X: X is the source. ("The Journal, citing internal
+        documents, reported ..." is the Journal's claim; what it cites is a claim of its own, through
+        the verb "cite".)"""
         end = i + len(phrase)
         last = doc[end - 1]
         obj = _child(last, "pobj", "dobj")
