@@ -429,8 +429,11 @@ def _extend_tail(verb: Token, comp: Token, e: int, lex) -> int:
         if c.lower_ in lex["tail_stops"] or mark is not None and mark.lower_ in lex["tail_stops"] \
                 or doc[c.left_edge.i].lower_ in lex["tail_stops"]:
             break  # "..., although the cause remains unknown": the writer's own clause
+        # another cue with a content of its own ("..., noting that ..."), not "preparing for the debate"
         if c.dep_ in ("conj", "cc", "parataxis", "ccomp") or any(
-                t.is_quote or t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"] for t in sub):
+                t.is_quote or t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"]
+                and any(x.dep_ in ("ccomp", "xcomp", "dobj") or x.dep_ == "prep" and x.lower_ in lex["prep"].get(t.lemma_.lower(), ())
+                        for x in t.children) for t in sub):
             break
         obj = _child(c, "pobj", "pcomp") if c.dep_ == "prep" else c
         if c.dep_ in ("prep", "npadvmod", "advmod") and obj is not None and (
