@@ -74,6 +74,7 @@ def lexicon() -> dict:
         "label_topics": set(data["label_topics"]),
         "headline_verbs": set(data["headline_verbs"]),
         "answers": set(data["answers"]),
+        "lemma_forms": dict(data["lemma_forms"]),
         "not_source_entities": set(data["not_source_entities"]),
         "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
@@ -432,8 +433,8 @@ def _extend_tail(verb: Token, comp: Token, e: int, lex) -> int:
         # another cue with a content of its own ("..., noting that ..."), not "preparing for the debate"
         if c.dep_ in ("conj", "cc", "parataxis", "ccomp") or any(
                 t.is_quote or t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex["verbs"]
-                and any(x.dep_ in ("ccomp", "xcomp", "dobj") or x.dep_ == "prep" and x.lower_ in lex["prep"].get(t.lemma_.lower(), ())
-                        for x in t.children) for t in sub):
+                and (t.lemma_.lower() in lex["clause"] or t.lemma_.lower() in lex["prep"] or t.lemma_.lower() in lex["quote_only"]
+                     or any(x.dep_ in ("ccomp", "xcomp", "dobj") for x in t.children)) for t in sub):
             break
         obj = _child(c, "pobj", "pcomp") if c.dep_ == "prep" else c
         if c.dep_ in ("prep", "npadvmod", "advmod") and obj is not None and (
@@ -1089,6 +1090,7 @@ class CuesComponent:
             else:
                 frame = self._token_frame(tok)
                 if frame:
+                    frame["lemma"] = self.lex["lemma_forms"].get(low, frame["lemma"])  # "hoped": "hope", not "hop"
                     frames.append(frame)
                     used.add(tok.i)
                 elif low in ("in", "from") and tok.dep_ == "prep" and (frame := self._view_frame(tok)):
