@@ -713,6 +713,14 @@ def test_a_view_names_its_holder_as_the_source(nlp, text, expected):
     assert summary(extract(nlp, text)) == [("according_to", *expected)]
 
 
+def test_to_someone_states_their_view(nlp):
+    text = "To many, the new levy is a tax on islanders. But to others, it is the only way to pay for the quay."
+    assert summary(extract(nlp, text)) == [
+        ("according_to", "the new levy is a tax on islanders", "many", "to"),
+        ("according_to", "it is the only way to pay for the quay", "others", "to")]
+    assert [c for c in extract(nlp, "To that end, the board sold two ferries.") if c["speaker"]] == []
+
+
 def test_a_view_without_a_holder_is_no_source(nlp):
     assert extract(nlp, "The ferry came into view.") == []
 

@@ -889,6 +889,28 @@ class CuesComponent:
         return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
                 "contents": contents, "speaker_head": holder.i}
 
+    def _stance_frame(self, tok: Token) -> dict | None:
+        """"To many, he is a provocateur", "To Frank, issues of class get attention only ...": a person
+        or a group set before the sentence with "to" and a comma holds the view it states. (Not "for":
+        "For Obama, the agreement fulfills a goal" is the writer's reading as often as Obama's.)"""
+        doc = tok.doc
+        sent = tok.sent
+        first = sent.start
+        while first < tok.i and (doc[first].is_space or doc[first].is_punct or doc[first].lower_ in ("but", "and", "yet")):
+            first += 1
+        obj = _child(tok, "pobj")
+        if first != tok.i or obj is None or obj.right_edge.i + 1 >= sent.end or doc[obj.right_edge.i + 1].text != ",":
+            return None
+        if obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC") or not (
+                obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in _pronoun_sets()[1] | {"many", "some", "others", "most"}
+                or obj.lemma_.lower() in _source_words() and obj.lemma_.lower() not in _source_nouns()):
+            return None  # not "For years, ...", "To that end, ...", "For the report, ..."
+        contents = _clause_around(tok, (tok.i, obj.right_edge.i + 1))
+        if not contents:
+            return None
+        return {"cue": (tok.i, tok.i + 1), "lemma": tok.lower_, "kind": "according_to",
+                "contents": contents, "speaker_head": obj.i}
+
     def _entity_words(self, doc: Doc) -> Counter:
         """How often each word stands in a name (a PERSON or ORG entity), counted once a document."""
         if self._entities_of is not doc:
@@ -1091,6 +1113,9 @@ class CuesComponent:
                 frame = self._token_frame(tok)
                 if frame:
                     frame["lemma"] = self.lex["lemma_forms"].get(low, frame["lemma"])  # "hoped": "hope", not "hop"
+                    frames.append(frame)
+                    used.add(tok.i)
+                elif low == "to" and tok.dep_ == "prep" and (frame := self._stance_frame(tok)):
                     frames.append(frame)
                     used.add(tok.i)
                 elif low in ("in", "from") and tok.dep_ == "prep" and (frame := self._view_frame(tok)):
