@@ -1023,3 +1023,20 @@ def test_article_claims_in_text_order(nlp):
 
 def test_same_text_same_claims(nlp):
     assert claimx.extract(ARTICLE, nlp=nlp) == claimx.extract(ARTICLE, nlp=nlp)
+
+
+def test_a_verb_the_tagger_read_as_a_plural_noun(nlp):
+    # the parse the English model gives "But Trump claims that he should be the exception." in some
+    # contexts: "claims" a plural noun heading the sentence, "Trump" its compound
+    from spacy.tokens import Doc
+    words = ["But", "Trump", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    doc = Doc(nlp.vocab, words=words,
+              heads=[2, 2, 2, 6, 6, 6, 2, 8, 6, 2],
+              deps=["cc", "compound", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"],
+              pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"],
+              tags=["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."],
+              lemmas=["but", "Trump", "claim", "that", "he", "should", "be", "the", "exception", "."])
+    frames = nlp.get_pipe("claimx_cues")(doc)._.attributions
+    assert [(f["lemma"], [doc.text[a:b] for a, b in f["contents"]], doc[f["speaker_head"]].text) for f in frames] == \
+        [("claim", ["that he should be the exception"], "Trump")]
+

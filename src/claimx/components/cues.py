@@ -889,6 +889,23 @@ class CuesComponent:
         return {"cue": (tok.i, obj.right_edge.i + 1), "lemma": f"{tok.lower_} view", "kind": "according_to",
                 "contents": contents, "speaker_head": holder.i}
 
+    def _misread_verb_frame(self, tok: Token) -> dict | None:
+        """"But Trump claims that he should be the exception": a verb the tagger read as a plural noun,
+        the head of the sentence, with the name before it as a compound and a "that" clause after it."""
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > tok.i
+                     and _child(c, "mark") is not None and _child(c, "mark").lower_ == "that"
+                     and _child(c, "mark").i == tok.i + 1), None)
+        names = [c for c in tok.lefts if c.dep_ in ("compound", "nsubj") and c.i == tok.i - 1]
+        if comp is None or not names or not plausible_source(names[0]) or names[0].pos_ != "PROPN" and names[0].lower_ not in _source_words():
+            return None
+        s, e = _subtree(comp)
+        c = _chars(tok.doc, s, _cut_trailing_cues(comp, s, e, self.lex))
+        if not c:
+            return None
+        head = names[0]
+        return {"cue": (tok.i, tok.i + 1), "lemma": tok.lemma_.lower(), "kind": "indirect", "contents": [c],
+                "speaker_head": head.i, "speaker_range": (head.left_edge.i, head.i + 1)}
+
     def _stance_frame(self, tok: Token) -> dict | None:
         """"To many, he is a provocateur", "To Frank, issues of class get attention only ...": a person
         or a group set before the sentence with "to" and a comma holds the view it states. (Not "for":
@@ -1084,6 +1101,10 @@ class CuesComponent:
             return self._verb_frame(tok)
         if tok.pos_ == "VERB" and lemma not in lex["not_that_cues"]:
             return self._that_frame(tok)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "ROOT" and lemma in self.verbs:
+            frame = self._misread_verb_frame(tok)
+            if frame:
+                return frame
         if tok.pos_ == "NOUN" and lemma in lex["nominal"]:
             return self._noun_frame(tok)
         if tok.pos_ == "ADJ" and lemma in lex["stance"]:
