@@ -713,6 +713,12 @@ def test_a_view_names_its_holder_as_the_source(nlp, text, expected):
     assert summary(extract(nlp, text)) == [("according_to", *expected)]
 
 
+def test_what_is_said_of_something_first_reported_by_an_outlet(nlp):
+    text = "The new crane plan, first reported by the Harbour Gazette on Tuesday, would cost two million euros."
+    assert [(c["text"], c["cue"]["lemma"]) for c in extract(nlp, text) if c["speaker"]] == [
+        ("The new crane plan", "report"), ("would cost two million euros", "report")]
+
+
 def test_to_someone_states_their_view(nlp):
     text = "To many, the new levy is a tax on islanders. But to others, it is the only way to pay for the quay."
     assert summary(extract(nlp, text)) == [

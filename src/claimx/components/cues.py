@@ -611,10 +611,18 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             target = verb.head
         if target is not None and target.lower_ not in lex["bare"] and target.pos_ != "PRON":
             s, e = target.left_edge.i, target.right_edge.i + 1
+            pieces = []
             if s <= verb.i < e:
                 e = verb.left_edge.i
+                # "Starr's remarks, first reported by the Times, suggested a tinge of regret": what
+                # the sentence goes on to say of them is the report too
+                main = target.head
+                after = verb.right_edge.i + 1
+                if lemma in lex["clause"] and target.dep_ in ("nsubj", "nsubjpass") and main.pos_ in ("VERB", "AUX") and main.i > verb.i \
+                        and after < len(doc) and doc[after].text == ",":
+                    pieces.append(_chars(doc, after + 1, main.right_edge.i + 1))
             got = _chars(doc, s, e)
-            return [got] if got else []
+            return [p for p in [got] + pieces if p] if got else []
     if comp is None and lemma in lex["evidence"] and is_evidence(find_speaker(verb), lex):
         # "the poll shows Clinton with a lead", "a survey puts him at 40 percent"
         comp = _child(verb, "dobj")
