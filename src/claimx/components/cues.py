@@ -75,6 +75,7 @@ def lexicon() -> dict:
         "headline_verbs": set(data["headline_verbs"]),
         "answers": set(data["answers"]),
         "lemma_forms": dict(data["lemma_forms"]),
+        "report_verbs": set(data["report_verbs"]),
         "not_source_entities": set(data["not_source_entities"]),
         "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
@@ -618,7 +619,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 # the sentence goes on to say of them is the report too
                 main = target.head
                 after = verb.right_edge.i + 1
-                if lemma in lex["clause"] and target.dep_ in ("nsubj", "nsubjpass") and main.pos_ in ("VERB", "AUX") and main.i > verb.i \
+                if lemma in lex["report_verbs"] and target.dep_ in ("nsubj", "nsubjpass") and main.pos_ in ("VERB", "AUX") and main.i > verb.i \
                         and after < len(doc) and doc[after].text == ",":
                     pieces.append(_chars(doc, after + 1, main.right_edge.i + 1))
             got = _chars(doc, s, e)
