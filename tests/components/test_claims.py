@@ -1046,3 +1046,17 @@ def test_a_verb_the_tagger_read_as_a_plural_noun(nlp):
     assert [(f["lemma"], [doc.text[a:b] for a, b in f["contents"]], doc[f["speaker_head"]].text) for f in frames] == \
         [("claim", ["that he should be the exception"], "Trump")]
 
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("This sort of levy, the harbour union claimed, breaks the old charter.",
+                 [("indirect", "This sort of levy", "harbour union", "claim"),
+                  ("indirect", "breaks the old charter", "harbour union", "claim")], id="aside-the-parser-made-the-root"),
+    pytest.param("The quay had become so unsafe, Karin Olsen noted, that the ferries stopped.",
+                 [("indirect", "The quay had become so unsafe", "Karin Olsen", "note"),
+                  ("indirect", "that the ferries stopped", "Karin Olsen", "note")], id="aside-before-a-that-clause"),
+    pytest.param("In both cases, Karin Olsen noted, that the ferries stopped running.",
+                 [("indirect", "that the ferries stopped running", "Karin Olsen", "note")], id="not-an-adverbial-before-it"),
+])
+def test_a_cue_set_off_by_commas_reports_both_sides(nlp, text, expected):
+    assert summary(extract(nlp, text)) == expected
+

@@ -195,6 +195,23 @@ def interrupts(verb: Token) -> bool:
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
+def _comma_aside(verb: Token, lex) -> tuple[int, int] | None:
+    """"This sort of opining, CNN claimed, violates its code": a verb of saying and its subject set
+    off by commas inside the clause they report, however the parser hung the rest. The aside's
+    token range, or None."""
+    doc = verb.doc
+    subj = _child(verb, "nsubj")
+    if verb.lemma_.lower() not in lex["clause"] or subj is None or subj.i > verb.i or subj.right_edge.i != verb.i - 1:
+        return None
+    start = subj.left_edge.i
+    sent = verb.sent
+    if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
+        return None
+    if _words(doc, sent.start, start - 1) < 2 or _words(doc, verb.i + 2, sent.end) < 2:
+        return None
+    return start, verb.i + 1
+
+
 def _inverted_aside(verb: Token) -> tuple[Token, int, int] | None:
     """"A fair reading, said Michael Kofman, an expert, would see it as ...": the parser takes the
     front of the clause as the subject of "said" and the speaker as the subject of the rest.
@@ -659,15 +676,21 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         # what the cue reports
         e = next((t.i for t in doc[max(s, verb.i + 1):e] if t.text == ";"), e)
         c = _chars(doc, s, e)
+        aside = _comma_aside(verb, lex) if comp.i > verb.i and fronted is None else None
+        if aside is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[verb.sent.start:aside[0]]):
+            # "The quay had become so unsafe, she noted, that the ferries stopped": the clause before
+            # too (not "In both cases, he said, ...")
+            fronted = _chars(doc, verb.sent.start, aside[0])
         return [x for x in (fronted, c) if x] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports
-    if interrupts(verb):
+    aside = _comma_aside(verb, lex)
+    if interrupts(verb) or aside is not None:
         sent = verb.sent
         speaker = find_speaker(verb)
         start = mention_range(speaker)[0] if speaker is not None and speaker.i < verb.i else verb.left_edge.i
         while start > sent.start and doc[start - 1].head == verb and doc[start - 1].dep_ in ("mark", "advmod"):
             start -= 1  # "..., as the mayor said"
-        hole = (min(start, verb.i), verb.right_edge.i + 1)
+        hole = (min(start, verb.i), verb.right_edge.i + 1) if aside is None else aside
         pieces = []
         for s, e in ((sent.start, hole[0]), (hole[1], sent.end)):
             # "The goal, he said, is to ...": a piece before the cue may be short, not a bare "Now,"
