@@ -1060,3 +1060,15 @@ def test_a_verb_the_tagger_read_as_a_plural_noun(nlp):
 def test_a_cue_set_off_by_commas_reports_both_sides(nlp, text, expected):
     assert summary(extract(nlp, text)) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The harbour union announced its support for the crane plan.",
+                 ("its support for the crane plan", "harbour union", "announce"), id="announced-its-support"),
+    pytest.param("Karin Olsen reiterated her belief that the quay is safe.",
+                 ("her belief that the quay is safe", "Karin Olsen", "reiterate"), id="reiterated-her-belief"),
+    pytest.param("The ferry company announced plans to sell two boats.",
+                 ("plans to sell two boats", "ferry company", "announce"), id="announced-plans"),
+])
+def test_a_verb_of_announcing_reports_the_cue_noun_phrase_whole(nlp, text, expected):
+    assert summary(extract(nlp, text)) == [("indirect", *expected)]
+

@@ -76,6 +76,7 @@ def lexicon() -> dict:
         "answers": set(data["answers"]),
         "lemma_forms": dict(data["lemma_forms"]),
         "report_verbs": set(data["report_verbs"]),
+        "noun_cue_verbs": set(data["noun_cue_verbs"]),
         "not_source_entities": set(data["not_source_entities"]),
         "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
@@ -618,7 +619,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         if obj is not None and (obj.lower_ not in lex["bare"] or person) and not setting \
                 and obj.lemma_.lower() not in lex["not_content"] \
                 and (lemma not in lex["object_nouns"] or obj.lemma_.lower() in lex["object_nouns"][lemma]) \
-                and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]):  # the noun is the cue
+                and not (lemma in lex["light"] and obj.lemma_.lower() in lex["nominal"]  # the noun is the cue
+                         and (lemma not in lex["object"] or lemma in lex["noun_cue_verbs"])):
             comp = obj  # "raised questions about ...", not "raised $20 million"
     if comp is None and (lemma in lex["object"] or lemma in lex["as"] or lemma in lex["clause"]) \
             and _child(verb, "agent") is not None:
