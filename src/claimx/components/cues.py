@@ -77,6 +77,7 @@ def lexicon() -> dict:
         "lemma_forms": dict(data["lemma_forms"]),
         "report_verbs": set(data["report_verbs"]),
         "noun_cue_verbs": set(data["noun_cue_verbs"]),
+        "asking": set(data["asking_verbs"]),
         "not_source_entities": set(data["not_source_entities"]),
         "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
@@ -662,6 +663,13 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 s = doc[s].right_edge.i + 1 if doc[s].dep_ != "punct" else s + 1
         if comp.dep_ == "advcl" and _child(comp, "nsubj") is not None:
             s = max(s, _child(comp, "nsubj").left_edge.i)  # not "after the convention"
+        if comp.dep_ == "xcomp" and comp.i > verb.i and lemma in lex["asking"]:
+            # "asked Comey to turn over the file", "called on others to return the money": who is asked
+            # is part of what is asked
+            obj = next((c for c in verb.rights if c.i < comp.i and (c.dep_ in ("dobj", "dative")
+                        or c.dep_ == "prep" and c.lower_ == "on" and _child(c, "pobj") is not None)), None)
+            if obj is not None and obj.right_edge.i + 1 == comp.left_edge.i:
+                s = min(s, obj.left_edge.i if obj.dep_ != "prep" else _child(obj, "pobj").left_edge.i)
         if comp.dep_ in ("dobj", "pobj", "pcomp"):
             e = _extend_tail(verb, comp, _extend_object(verb, comp, e, lex), lex)
             # "praised Franklin Graham, who has vowed ...": a person, not what a clause says of them
