@@ -78,6 +78,7 @@ def lexicon() -> dict:
         "report_verbs": set(data["report_verbs"]),
         "noun_cue_verbs": set(data["noun_cue_verbs"]),
         "asking": set(data["asking_verbs"]),
+        "recipient_verbs": set(data["recipient_verbs"]),
         "not_source_entities": set(data["not_source_entities"]),
         "tail_stops": set(data["tail_stops"]),
         "headline_adverbs": set(data["headline_adverbs"]),
@@ -559,7 +560,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         if answer is not None:
             got = _chars(doc, answer.i, answer.i + 1)
             return [got] if got else []
-        if len(nxt) == 2 and nxt.text.lower() == "as much" and nxt[0].head in (verb, nxt[1]):
+        if len(nxt) == 2 and nxt.text.lower() == "as much" and nxt[0].head in (verb, nxt[1]) \
+                and not (nxt.end < len(doc) and doc[nxt.end].lower_ == "as"):  # not "as much as he could"
             got = _chars(doc, nxt.start, nxt.end)
             return [got] if got else []
     if comp is None and lemma in lex["prep"]:
@@ -639,7 +641,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 # the sentence goes on to say of them is the report too
                 main = target.head
                 after = verb.right_edge.i + 1
-                if lemma in lex["report_verbs"] and target.dep_ in ("nsubj", "nsubjpass") and main.pos_ in ("VERB", "AUX") and main.i > verb.i \
+                if lemma in lex["report_verbs"] and target.dep_ == "nsubj" and main.pos_ in ("VERB", "AUX") and main.i > verb.i \
+                        and (main.lemma_.lower() in lex["clause"] or main.lemma_.lower() == "be") and _child(main, "auxpass") is None \
                         and after < len(doc) and doc[after].text == ",":
                     pieces.append(_chars(doc, after + 1, main.right_edge.i + 1))
             got = _chars(doc, s, e)
@@ -964,6 +967,11 @@ class CuesComponent:
                 obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in _pronoun_sets()[1] | {"many", "some", "others", "most"}
                 or obj.lemma_.lower() in _source_words() and obj.lemma_.lower() not in _source_nouns()):
             return None  # not "For years, ...", "To that end, ...", "For the report, ..."
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        if clause.lemma_.lower() in self.lex["recipient_verbs"]:
+            return None  # "To Congress, the president sent a budget": a recipient, not a view
         contents = _clause_around(tok, (tok.i, obj.right_edge.i + 1))
         if not contents:
             return None
