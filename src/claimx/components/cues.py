@@ -358,13 +358,25 @@ def _clause_minus(doc: Doc, clause: tuple[int, int], hole: tuple[int, int], min_
     return out
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a phrase hangs in (the root when there is none)."""
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return clause
+
+
+def _noun_start(noun: Token) -> int:
+    """Where a noun phrase starts, without what follows the noun: "the old shipyard" of "the old
+    shipyard, which ..."."""
+    return min([c.left_edge.i for c in noun.lefts] + [noun.i])
+
+
 def _clause_around(tok: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     """The clause a source phrase ("in the latest poll", "in the mayor's view") stands in, without
     the phrase: only the piece that holds the clause's verb (not "ahead of the vote" after "leads in
     the polls")."""
-    clause = tok.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
-        clause = clause.head
+    clause = _clause_verb(tok)
     if clause.pos_ not in ("VERB", "AUX"):
         return []
     at = clause.idx
@@ -605,7 +617,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
                 and (lemma not in lex["object_nouns"] or noun.lemma_.lower() in lex["object_nouns"][lemma]):
             # "the Mexican War, which most Whigs opposed": what the relative stands for, and what it
             # is called ("$2.9 billion, which Mr. Trump called a disgrace")
-            pieces = [_chars(doc, min([c.left_edge.i for c in noun.lefts] + [noun.i]), obj.i + 1)]
+            pieces = [_chars(doc, _noun_start(noun), obj.i + 1)]
             if pred is not None and pred.i > verb.i:
                 pieces.append(_chars(doc, pred.left_edge.i, pred.right_edge.i + 1))
             return [p for p in pieces if p]
@@ -659,7 +671,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
             if doc[s].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
                     and verb.head.i < s and verb.head.dep_ not in ("nsubj", "nsubjpass"):
                 noun = verb.head
-                fronted = _chars(doc, min([c.left_edge.i for c in noun.lefts] + [noun.i]), s + 1)
+                fronted = _chars(doc, _noun_start(noun), s + 1)
             s = verb.i + 1
             while s < comp.i and (doc[s].dep_ in ("prt", "punct") or doc[s].head.i == verb.i
                                   and doc[s].dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod")):
@@ -967,10 +979,7 @@ class CuesComponent:
                 obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in _pronoun_sets()[1] | {"many", "some", "others", "most"}
                 or obj.lemma_.lower() in _source_words() and obj.lemma_.lower() not in _source_nouns()):
             return None  # not "For years, ...", "To that end, ...", "For the report, ..."
-        clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
-            clause = clause.head
-        if clause.lemma_.lower() in self.lex["recipient_verbs"]:
+        if _clause_verb(tok).lemma_.lower() in self.lex["recipient_verbs"]:
             return None  # "To Congress, the president sent a budget": a recipient, not a view
         contents = _clause_around(tok, (tok.i, obj.right_edge.i + 1))
         if not contents:
