@@ -33,7 +33,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON")
     args = ap.parse_args()
 
-    from claimx.articles import Article
+    from claimx.inputs import Article
     from claimx.pipeline import build_pipeline, extract_articles
 
     docs = sorted((json.loads(l) for l in open(args.gold, encoding="utf-8") if l.strip()), key=lambda d: d["id"])
@@ -48,8 +48,8 @@ def main() -> int:
         n = 0
         with open(pred, "wb") as out:
             articles = (Article(id=d["id"], path=None, text=d["text"]) for d in docs)
-            for _, claims in extract_articles(nlp, articles, n_process=args.processes):
-                for c in claims:
+            for result in extract_articles(nlp, articles, n_process=args.processes):
+                for c in result.claims:
                     out.write(enc.encode(c) + b"\n")
                     n += 1
         secs = time.perf_counter() - t0

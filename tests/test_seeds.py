@@ -12,9 +12,9 @@ import sys
 import msgspec
 import pytest
 
-from claimx.articles import Article, iter_inputs
-from claimx.cli.output import write_jsonl
+from claimx.inputs import Article, iter_inputs
 from claimx.pipeline import extract_articles
+from claimx.sinks import write_jsonl
 from tests.conftest import ROOT, SEEDS, assert_offsets
 
 CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"
@@ -25,7 +25,7 @@ SEED_IDS = ["000_3dd9c1427ddf2f02", "001_6b628c7829295f24", "002_e57ea73591aaa2d
 def _run(nlp) -> list[tuple[Article, object, list]]:
     articles = [a for a in iter_inputs([str(SEEDS)])]
     assert all(isinstance(a, Article) for a in articles)
-    return [(a, info, claims) for a, (info, claims) in zip(articles, extract_articles(nlp, articles))]
+    return [(a, r.doc, r.claims) for a, r in zip(articles, extract_articles(nlp, articles))]
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +33,8 @@ def seeds(nlp):
     """{doc id: (text, doc info dict, [claim dicts])}"""
     out = {}
     for article, info, claims in _run(nlp):
-        out[article.id] = (article.text, msgspec.to_builtins(info),
-                           [msgspec.to_builtins(c) for c in claims])
+        info = {k: v for k, v in msgspec.to_builtins(info).items() if k != "text"}
+        out[article.id] = (article.text, info, [msgspec.to_builtins(c) for c in claims])
     return out
 
 

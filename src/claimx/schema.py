@@ -21,7 +21,7 @@ DateBasis = Literal["explicit", "relative", "published"]
 Offsets = tuple[int, int]
 
 
-class DocInfo(msgspec.Struct, omit_defaults=True):
+class DocInfo(msgspec.Struct):
     """Where a claim comes from. Unknown fields are null, never guessed."""
 
     id: str
@@ -30,8 +30,11 @@ class DocInfo(msgspec.Struct, omit_defaults=True):
     outlet: Optional[str]
     author: Optional[str]
     published: Optional[str]
-    # Only present when the file was not plain UTF-8: the Python codec its text was decoded with.
-    encoding: Optional[str] = None
+    # The article's address (a corpus column, or a saved page's canonical URL); null if unknown.
+    # Optional when decoding, so schema-1 claim files without it still read.
+    url: Optional[str] = None
+    # Only present when the text was not UTF-8: the Python codec it was decoded with.
+    encoding: Union[str, msgspec.UnsetType] = msgspec.UNSET
 
 
 class Speaker(msgspec.Struct):
@@ -76,11 +79,17 @@ class Claim(msgspec.Struct):
     sentence: str
 
 
+class DocText(DocInfo):
+    """A document with its text, as `--format json` lists it: every offset can be checked there."""
+
+    text: str = ""
+
+
 class ClaimsDocument(msgspec.Struct):
     """The `--format json` output: one object with every document and every claim."""
 
     schema: int
-    documents: list[DocInfo]
+    documents: list[DocText]
     claims: list[Claim]
 
 

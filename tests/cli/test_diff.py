@@ -119,8 +119,8 @@ def test_empty_inputs_are_zero_records(tmp_path):
 @pytest.mark.parametrize("args, code, message", [
     ([LEDGER], 2, "diff compares two sources"),
     ([LEDGER, WIRE, OUTLETS], 2, "diff compares two sources"),
-    ([LEDGER, "no-such.jsonl"], 4, "no-such.jsonl: no such file or folder"),
-    (["no-such-folder/", WIRE], 4, "no such file or folder"),
+    ([LEDGER, "no-such.jsonl"], 1, "no-such.jsonl: no such file or folder"),
+    (["no-such-folder/", WIRE], 1, "no such file or folder"),
     ([LEDGER, WIRE, "--tolerance", "2"], 2, "--tolerance"),
     ([LEDGER, WIRE, "--by", "planet"], 2, "--by"),
 ])
@@ -156,7 +156,7 @@ def test_folders_of_articles_are_extracted_first(monkeypatch, tmp_path):
     by_folder = {str(tmp_path / "ledger"): LEDGER, str(tmp_path / "wire"): WIRE}
     calls = []
 
-    def extract_paths(paths, model=None):
+    def extract_paths(paths, model=None, on_problem=None):
         calls.append((paths, model))
         return [msgspec.to_builtins(c) for c in read_claims([by_folder[paths[0]]])]
 
@@ -168,7 +168,7 @@ def test_folders_of_articles_are_extracted_first(monkeypatch, tmp_path):
 
 
 def test_a_pipeline_that_cannot_load_is_one_line(monkeypatch, tmp_path):
-    def extract_paths(paths, model=None):
+    def extract_paths(paths, model=None, on_problem=None):
         raise RuntimeError("spaCy pipeline 'nope' is not installed\nmore detail")
 
     _fake_pipeline(monkeypatch, extract_paths)

@@ -126,9 +126,9 @@ def test_malformed_stdin_is_named_stdin():
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["no-such.jsonl"], 4, "no-such.jsonl: no such file or folder"),
+    (["no-such.jsonl"], 1, "no-such.jsonl: no such file or folder"),
     ([str(OUTLETS), "no-such.jsonl"], 1, "no-such.jsonl: no such file or folder"),
-    ([str(DATA)], 4, "a folder; query reads claim files"),
+    ([str(DATA)], 1, "a folder; query reads claim files"),
     (["-", "-"], 2, "can be read only once"),
 ])
 def test_unusable_inputs(args, code, message):

@@ -93,3 +93,22 @@ def test_offsets_point_into_the_text_as_given():
     text = "Intro line.\r\n\u00a0“Ünïcödé wörds are kept as they are,” she said.\n"
     (s, e, _), = find_quotes(text)
     assert text[s:e] == "Ünïcödé wörds are kept as they are,"
+
+
+LINES = [
+    'He told the council:\n"The pier opens at nine"\nand left.',
+    '"The first part of the speech was about the harbour and its old cranes\n\n'
+    '"and the second part was about the new ferry," he said.',
+    'The sign said "closed\nThe owner said "open" later.',
+    'He said "the pool opens at nine every day\nNext line.',
+]
+
+
+@pytest.mark.parametrize("text", LINES)
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"], ids=["crlf", "cr", "line-separator"])
+def test_any_line_ending_reads_like_a_newline(text, newline):
+    """Marks pair per line whatever ends the line ("\\r\\n" from Windows, a lone "\\r" from old Macs);
+    a straight mark right before "\\r\\n" still closes its quotation."""
+    other = text.replace("\n", newline)
+    assert quoted(other) == quoted(text)
+    assert [c for *_, c in find_quotes(other)] == [c for *_, c in find_quotes(text)]

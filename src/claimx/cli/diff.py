@@ -11,10 +11,8 @@ from typing import Annotated, Optional, get_args
 
 import typer
 
-from claimx.cli import claim_messages as cm
-from claimx.cli import messages
-from claimx.cli.options import FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
-from claimx.cli.output import Format
+from claimx import errors
+from claimx.cli.options import Format, FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
 from claimx.schema import AlignmentKind
 
 BySource = enum.Enum("BySource", {"outlet": "outlet", "doc": "doc"}, type=str)
@@ -74,10 +72,10 @@ def diff(
                             attribution_threshold=attribution_threshold,
                             name_threshold=name_threshold, tolerance=tolerance, max_days=max_days)
     if by is None and len(sources) != 2 or by is not None and not sources:
-        messages.error(cm.DIFF_SOURCES)
-        raise typer.Exit(messages.EXIT_USAGE)
+        errors.error(errors.DIFF_SOURCES)
+        raise typer.Exit(errors.EXIT_USAGE)
 
-    code = messages.EXIT_OK
+    code = errors.EXIT_OK
     if by is None:
         named = []
         for source in sources:
@@ -88,7 +86,7 @@ def diff(
         claims, code = read_claim_inputs(list(sources), "diff", skip_invalid)
         named = split_sources(claims, by.value)
         if len(named) == 1:
-            messages.warn(cm.DIFF_ONE_SOURCE.format(by=by.value, name=named[0][0]))
+            errors.warn(errors.DIFF_ONE_SOURCE.format(by=by.value, name=named[0][0]))
 
     records = diff_sources(named, settings)
     counts = summarize(records)
@@ -96,7 +94,7 @@ def diff(
         wanted = {k.value for k in only}
         records = [r for r in records if r.kind in wanted]
 
-    from claimx.cli.output import open_output, write_json, write_jsonl
+    from claimx.sinks import open_output, write_json, write_jsonl
 
     with open_output(output) as out:
         if format is Format.table:
@@ -111,14 +109,18 @@ def diff(
         raise typer.Exit(code)
 
 
+# files of articles (extracted first); .jsonl is read as claims, as claimx extract writes them
+_ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".csv", ".tsv", ".parquet")
+
+
 def _load_source(source: str, skip_invalid: bool, model: Optional[str]) -> tuple[list, int]:
     """One side of `diff A B`: a claim file, or articles (a folder or .txt file) extracted now."""
     path = Path(source)
-    if source != "-" and (path.is_dir() or path.suffix.lower() == ".txt"):
+    if source != "-" and (path.is_dir() or path.suffix.lower() in _ARTICLE_SUFFIXES):
         if not path.exists():
-            messages.error(messages.NO_SUCH_PATH.format(path=source))
-            raise typer.Exit(messages.EXIT_FATAL)
-        return _extract(source, model), messages.EXIT_OK
+            errors.error(errors.NO_SUCH_PATH.format(path=source))
+            raise typer.Exit(errors.EXIT_PARTIAL)
+        return _extract(source, model), errors.EXIT_OK
     claims, code = read_claim_inputs([source], "diff", skip_invalid)
     return claims, code
 
@@ -127,13 +129,13 @@ def _extract(source: str, model: Optional[str]) -> list:
     try:
         from claimx.pipeline import extract_paths
     except ImportError as exc:
-        messages.error(cm.EXTRACT_UNAVAILABLE.format(path=source, reason=exc))
-        raise typer.Exit(messages.EXIT_FATAL)
+        errors.error(errors.EXTRACT_UNAVAILABLE.format(path=source, reason=exc))
+        raise typer.Exit(errors.EXIT_PIPELINE)
     try:
-        records = extract_paths([source], model=model)
+        records = extract_paths([source], model=model, on_problem=errors.error)
     except (OSError, ValueError, RuntimeError) as exc:
-        messages.error(cm.EXTRACT_FAILED.format(path=source, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
-        raise typer.Exit(messages.EXIT_FATAL)
+        errors.error(errors.EXTRACT_FAILED.format(path=source, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        raise typer.Exit(errors.EXIT_PIPELINE)
     from claimx.claimfiles import as_claims
 
     return as_claims(records)
@@ -143,14 +145,14 @@ def _summary(counts: dict[str, int], pairs: int) -> None:
     import sys
 
     extra = f" ({pairs} pair{'s' if pairs != 1 else ''} of sources)" if pairs else ""
-    print(f"claimx diff: {cm.DIFF_SUMMARY.format(pairs=extra, **counts)}", file=sys.stderr)
+    print(f"claimx diff: {errors.DIFF_SUMMARY.format(pairs=extra, **counts)}", file=sys.stderr)
 
 
 def _write_tables(records, named, out) -> None:
     """One side-by-side table per pair of sources."""
     from rich.markup import escape
 
-    from claimx.cli.output import write_table
+    from claimx.sinks import write_table
 
     groups: dict[tuple[str, str], list] = {}
     for r in records:

@@ -1,165 +1,225 @@
-"""claimx extract: articles in, attributed claims out (parse options, call the library, render)."""
+"""claimx extract: articles in, attributed claims out (parse options, run, report, exit code)."""
 from __future__ import annotations
 
+import enum
+import os
+import signal
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from claimx import DEFAULT_MODEL
-from claimx.cli import messages as msg
-from claimx.cli.output import Format, open_output, write_json, write_jsonl, write_table
+from claimx import DEFAULT_MODEL, errors
+from claimx.sinks import Format
 
-TABLE_COLUMNS = ("doc", "kind", "speaker", "type", "claim", "date", "figures")
-
-
-def _table_row(claim) -> tuple:
-    from rich.markup import escape  # claim text is data, not markup: "[inaudible]" stays
-
-    text = claim.text if len(claim.text) <= 140 else claim.text[:137] + "..."
-    figures = ", ".join(f.text for f in claim.figures)
-    cells = (claim.doc.id, claim.kind, claim.speaker.name if claim.speaker else "",
-             claim.speaker.type if claim.speaker else "", text,
-             claim.date.value if claim.date and claim.date.value else "", figures)
-    return tuple(escape(c) for c in cells)
+COLUMN_FIELDS = ("text", "id", "outlet", "published", "title", "author", "url")
+InputFormat = enum.Enum("InputFormat", {v: v for v in ("text", "html", "jsonl", "csv", "tsv")}, type=str)
 
 
-def _count_inputs(paths: list[str]) -> int:
-    n = 0
-    for raw in paths:
-        p = Path(raw)
-        if raw == "-" or p.is_file():
-            n += 1
-        elif p.is_dir():
-            n += sum(1 for f in p.rglob("*.txt") if f.is_file())
-    return n
+class _Terminated(BaseException):
+    """SIGTERM, raised where the run is, like KeyboardInterrupt for Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
+def _columns(values: Optional[list[str]]) -> dict[str, str]:
+    out = {}
+    for value in values or ():
+        field, sep, name = value.partition("=")
+        if not sep or field.strip() not in COLUMN_FIELDS or not name.strip():
+            raise typer.BadParameter(errors.BAD_COLUMN.format(fields=", ".join(COLUMN_FIELDS), value=value),
+                                     param_hint="--column")
+        out[field.strip()] = name.strip()
+    return out
+
+
+def _published(value: Optional[str]) -> Optional[str]:
+    """An ISO date or date-time as the contract writes it ('2024-05-02', '2024-05-02T13:05:00')."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None).isoformat()
+    except ValueError:
+        raise typer.BadParameter(errors.BAD_OVERRIDE_DATE.format(value=value), param_hint="--published") from None
 
 
 def extract(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", show_default=False,
-        help="Article files, folders (every *.txt below them, sorted) or - for standard input.")],
+        help="Articles: .txt files, saved pages (.html, .htm), corpus files with one article a row "
+             "(.csv, .tsv, .jsonl, .ndjson, .parquet; .gz too), folders (every supported file below "
+             "them, sorted), or - for standard input.")],
     fmt: Annotated[Format, typer.Option(
-        "--format", "-f", help="jsonl: one claim a line (for jq, pandas, DuckDB, claimx query); "
-        "json: one document {schema, documents, claims}; table: for people.")] = Format.jsonl,
+        "--format", "-f", case_sensitive=False,
+        help="jsonl: one claim a line (jq, pandas, DuckDB, claimx query); json: one document "
+             "{schema, documents (with their text), claims}; csv: flat columns for spreadsheets; "
+             "parquet: nested, for DuckDB/pandas/polars (needs -o); table: for people.")] = Format.jsonl,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", dir_okay=False, help="Write to FILE (atomically: complete or untouched) "
-        "instead of standard output.", metavar="FILE")] = None,
+        "--output", "-o", dir_okay=False, metavar="FILE",
+        help="Write to FILE: complete or untouched, never half-written. Finished documents are kept "
+             "in FILE.claimx-resume until the run ends, so an interrupted run can --resume.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue an interrupted run with the same inputs and -o FILE: documents "
+                         "already done are not extracted again.")] = False,
+    column: Annotated[Optional[list[str]], typer.Option(
+        "--column", "-c", metavar="FIELD=NAME", show_default=False,
+        help="The column of a corpus file holding FIELD (text, id, outlet, published, title, author, "
+             "url), where it is not one of the usual names: --column text=body --column outlet=media_name.")] = None,
+    glob: Annotated[Optional[str], typer.Option(
+        "--glob", metavar="PATTERN", show_default=False,
+        help="In folders, only files matching PATTERN ('*.jsonl', '2024-*/*.html').")] = None,
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", case_sensitive=False,
+        help="What standard input holds: text (one article), html (one page), or a corpus stream "
+             "(jsonl, csv, tsv).")] = InputFormat.text,
+    outlet: Annotated[Optional[str], typer.Option(
+        "--outlet", show_default=False, help="The outlet of every document (wins over columns and text).")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", show_default=False, callback=_published, metavar="DATE",
+        help="The publication date of every document: 2024-05-02 or 2024-05-02T13:05.")] = None,
+    title: Annotated[Optional[str], typer.Option(
+        "--title", show_default=False, help="The title of the one document given.")] = None,
     model: Annotated[str, typer.Option(
         "--model", "-m", help="An installed spaCy pipeline with a parser and NER.")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch (small is faster "
-                                            "and leaner for long articles).")] = 8,
-    n_process: Annotated[int, typer.Option("--processes", "-j", min=1,
-                                           help="Worker processes for spaCy.")] = 1,
+    batch_size: Annotated[int, typer.Option(
+        min=1, help="Articles per spaCy batch (small is faster and leaner for long articles).")] = 8,
+    n_process: Annotated[int, typer.Option(
+        "--processes", "-j", min=1, help="Worker processes (one pipeline each).")] = 1,
     detect_encoding: Annotated[bool, typer.Option(
-        "--detect-encoding", help="Decode files that are not UTF-8 with the encoding detected by "
-        "charset-normalizer (named in doc.encoding) instead of skipping them.")] = False,
+        "--detect-encoding", hidden=True, help="Kept for old scripts: detection is always on.")] = True,
     progress: Annotated[Optional[bool], typer.Option(
-        "--progress/--no-progress", help="Progress bar on stderr [default: on when stderr is a terminal].",
-        show_default=False)] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+        "--progress/--no-progress", show_default=False,
+        help="Progress on stderr [default: on when stderr is a terminal].")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of failed documents.")] = False,
 ) -> None:
     """Extract dated, attributed claims from news articles.
 
     Each claim is a quote, reported speech, an "according to" statement or a figure the outlet
     states, with its speaker (named or anonymous), cue, date, figures and character offsets into
-    the article.
+    the document's text.
 
     Examples:
 
       claimx extract seeds/ > claims.jsonl
 
-      claimx extract article.txt --format table
+      claimx extract export.csv --column text=body -o claims.parquet -f parquet
 
-      cat article.txt | claimx extract - | jq -r '.speaker.name'
+      zcat export.jsonl.gz | claimx extract - --input-format jsonl
 
-      claimx extract seeds/ -o claims.jsonl && claimx query claims.jsonl --speaker Haniyeh
+      claimx extract page.html --format table
 
-    Exit codes: 0 ok; 1 some inputs were skipped (missing, empty, not UTF-8, no .txt in a
-    folder), the others were still extracted; 2 bad usage; 4 the spaCy pipeline cannot be loaded.
+      claimx extract corpus/ -o claims.jsonl -j 2     (Ctrl-C, then the same with --resume)
+
+    Exit codes: 0 ok; 1 some inputs or documents were skipped or failed (each named on stderr),
+    the others' claims written; 2 bad usage; 4 the spaCy pipeline cannot be loaded; 5 the output
+    cannot be written; 130/143 interrupted (resumable with -o); 141 the reader went away.
     """
-    from claimx.articles import InputProblem, iter_inputs
-    from claimx.pipeline import PipelineError, build_pipeline, extract_articles
-    from claimx.schema import SCHEMA_VERSION, ClaimsDocument
+    from claimx.extraction import ExtractRun, RunError
+    from claimx.inputs import Meta, ReadOptions
 
-    problems = 0
-
-    def articles():
-        nonlocal problems
-        for item in iter_inputs(paths, detect_encoding=detect_encoding):
-            if isinstance(item, InputProblem):
-                problems += 1
-                msg.error(item.message)
-                continue
-            if item.encoding:
-                msg.warn(msg.DECODED_AS.format(path=item.path or "-", encoding=item.encoding))
-            yield item
-
-    try:
-        nlp = build_pipeline(model)
-    except PipelineError as err:
-        if debug:
-            raise
-        msg.error(str(err))
-        raise typer.Exit(msg.EXIT_FATAL)
-
+    if title is not None and (len(paths) != 1 or (paths[0] != "-" and Path(paths[0]).is_dir())):
+        raise typer.BadParameter(errors.TITLE_ONE_FILE, param_hint="--title")
+    if output is None and fmt is Format.parquet:
+        raise typer.BadParameter(errors.OUTPUT_NEEDS_FILE.format(format=fmt.value), param_hint="--output")
+    read = ReadOptions(columns=_columns(column), glob=glob, stdin_format=input_format.value,
+                       overrides=Meta(title=title, outlet=outlet, published=published))
     show_progress = sys.stderr.isatty() if progress is None else progress
-    total = _count_inputs(paths) if show_progress else None
+
+    from claimx.cli.progress import Progress
+
+    bar = Progress(show_progress)
+
+    def problem(line: str, detail: Optional[str]) -> None:
+        bar.clear()
+        errors.error(line)
+        if debug and detail:
+            sys.stderr.write(detail)
+
+    def warning(line: str) -> None:
+        bar.clear()
+        errors.warn(line)
+
+    run = ExtractRun(paths=paths, read=read, fmt=fmt.value, output=output, resume=resume, model=model,
+                     batch_size=batch_size, n_process=n_process, on_problem=problem,
+                     on_warning=warning, on_document=bar.advance)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        with open_output(output) as out, _Progress(show_progress, total) as bar:
-            results = extract_articles(nlp, articles(), batch_size=batch_size, n_process=n_process)
-            if fmt is Format.jsonl:
-                for _, claims in results:
-                    write_jsonl(claims, out)
-                    bar.advance()
-            else:
-                documents, all_claims = [], []
-                for info, claims in results:
-                    documents.append(info)
-                    all_claims.extend(claims)
-                    bar.advance()
-                if fmt is Format.json:
-                    write_json(ClaimsDocument(schema=SCHEMA_VERSION, documents=documents, claims=all_claims), out)
-                else:
-                    write_table(None, TABLE_COLUMNS, (_table_row(c) for c in all_claims), out)
-    except KeyboardInterrupt:
-        msg.error(msg.INTERRUPTED.format(path=output or "-"))
-        raise typer.Exit(130)
-    except OSError as err:
+        run.check()
+        if run.outcome.resumed:
+            errors.warn(errors.RESUMED.format(path=output, done=run.outcome.resumed))
+        _load(run, debug)
+        with bar:
+            _write(run, fmt, output)
+    except RunError as exc:
+        errors.error(str(exc))
+        raise typer.Exit(exc.code)
+    except (KeyboardInterrupt, _Terminated) as exc:
+        bar.clear()
+        _interrupted(run, output)
+        raise typer.Exit(errors.EXIT_TERMINATED if isinstance(exc, _Terminated) else errors.EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # the reader went away (`| head`): end quietly, and keep Python from complaining at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(errors.EXIT_BROKEN_PIPE)
+    except OSError as exc:
         if debug:
             raise
-        msg.error(msg.OUTPUT_FAILED.format(path=output or "-", reason=err.strerror or err))
-        raise typer.Exit(msg.EXIT_FATAL)
-    if problems:
-        raise typer.Exit(msg.EXIT_PARTIAL)
+        errors.error(errors.OUTPUT_FAILED.format(path=output or "-", reason=exc.strerror or exc))
+        raise typer.Exit(errors.EXIT_OUTPUT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if run.journal is not None:
+            if run.journal.count:
+                run.journal.close()
+            else:  # nothing finished: nothing to resume, no file left behind
+                run.journal.remove()
+    outcome = run.outcome
+    if outcome.failed or outcome.problems:
+        errors.warn(errors.FAILED_SUMMARY.format(failed=outcome.failed + outcome.problems, total=outcome.total))
+        raise typer.Exit(errors.EXIT_PARTIAL)
 
 
-class _Progress:
-    """A rich progress bar on stderr, or nothing."""
+def _load(run, debug: bool) -> None:
+    from claimx.extraction import RunError
+    from claimx.pipeline import PipelineError, build_pipeline
 
-    def __init__(self, enabled: bool, total: Optional[int]):
-        self.enabled = enabled
-        self.total = total
-        self._progress = None
-        self._task = None
+    try:
+        run.nlp = build_pipeline(run.model)
+    except PipelineError as exc:
+        if debug:
+            raise
+        raise RunError(str(exc), errors.EXIT_PIPELINE) from None
 
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self._progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
-                                      TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("extract", total=self.total)
-        return self
+def _write(run, fmt: Format, output: Optional[Path]) -> None:
+    from claimx.sinks import make_sink, open_output
 
-    def advance(self) -> None:
-        if self._progress is not None:
-            self._progress.advance(self._task)
+    if output is None:
+        with open_output(None) as out:
+            sink = make_sink(fmt, out)
+            run.write_to(sink)
+            sink.close()
+        return
+    run.journal_all()
+    with open_output(output) as out:
+        sink = make_sink(fmt, out)
+        run.render(sink)
+        sink.close()
+    run.journal.remove()
 
-    def __exit__(self, *exc):
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
-        return False
+
+def _interrupted(run, output: Optional[Path]) -> None:
+    done = run.outcome.documents + run.outcome.resumed
+    if output is None:
+        errors.error(errors.INTERRUPTED_STDOUT.format(done=done))
+    elif run.journal is not None and run.journal.count:
+        errors.error(errors.INTERRUPTED_SAFE.format(done=run.journal.count, state=run.journal.path))
+    else:
+        errors.error(errors.INTERRUPTED_NOTHING.format(path=output))

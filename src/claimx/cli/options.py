@@ -2,15 +2,22 @@
 and the claim-file reading they imply: --skip-invalid, the file:line error, exit codes."""
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from claimx.cli import claim_messages as cm
-from claimx.cli import messages
-from claimx.cli.output import Format
+from claimx import errors
+
+class Format(str, enum.Enum):
+    """What query and diff print (extract has more: claimx.sinks.Format)."""
+
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
 
 FormatOpt = Annotated[Format, typer.Option(
     "--format", "-f", case_sensitive=False,
@@ -21,7 +28,7 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
 SkipInvalidOpt = Annotated[bool, typer.Option(
     "--skip-invalid",
     help="Skip lines that are not claims (and say how many on stderr) instead of stopping "
-         f"with exit code {messages.EXIT_INVALID_INPUT}.")]
+         f"with exit code {errors.EXIT_INVALID_CLAIMS}.")]
 
 
 def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool) -> tuple[list, int]:
@@ -35,39 +42,39 @@ def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool) -> tup
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            messages.error(cm.NO_CLAIM_INPUT.format(command=command))
-            raise typer.Exit(messages.EXIT_USAGE)
+            errors.error(errors.NO_CLAIM_INPUT.format(command=command))
+            raise typer.Exit(errors.EXIT_USAGE)
         paths = ["-"]
     if paths.count("-") > 1:
-        messages.error(cm.STDIN_TWICE)
-        raise typer.Exit(messages.EXIT_USAGE)
+        errors.error(errors.STDIN_TWICE)
+        raise typer.Exit(errors.EXIT_USAGE)
     stats = ReadStats()
     claims: list = []
     failed = 0
     for path in paths:
         if path != "-" and Path(path).is_dir():
-            messages.error(cm.CLAIMS_FOLDER.format(path=path))
+            errors.error(errors.CLAIMS_FOLDER.format(path=path, command=command))
             failed += 1
             continue
         try:
             claims.extend(read_claim_file(path, skip_invalid=skip_invalid, stats=stats))
         except InvalidClaim as exc:
-            messages.error(cm.INVALID_CLAIM.format(path=exc.path, line=exc.line, reason=exc.reason))
-            raise typer.Exit(messages.EXIT_INVALID_INPUT)
+            errors.error(errors.INVALID_CLAIM.format(path=exc.path, line=exc.line, reason=exc.reason))
+            raise typer.Exit(errors.EXIT_INVALID_CLAIMS)
         except FileNotFoundError:
-            messages.error(messages.NO_SUCH_PATH.format(path=path))
+            errors.error(errors.NO_SUCH_PATH.format(path=path))
             failed += 1
         except OSError as exc:
-            messages.error(messages.UNREADABLE.format(path=path, reason=exc.strerror or exc))
+            errors.error(errors.UNREADABLE.format(path=path, reason=exc.strerror or exc))
             failed += 1
     report_skipped(stats)
     if failed and failed == len(paths):
-        raise typer.Exit(messages.EXIT_FATAL)
-    return claims, messages.EXIT_PARTIAL if failed else messages.EXIT_OK
+        raise typer.Exit(errors.EXIT_PARTIAL)
+    return claims, errors.EXIT_PARTIAL if failed else errors.EXIT_OK
 
 
 def report_skipped(stats) -> None:
     if stats.skipped:
         path, line, reason = stats.skipped[0]
-        messages.warn(cm.SKIPPED_INVALID.format(count=len(stats.skipped), path=path, line=line,
+        errors.warn(errors.SKIPPED_INVALID.format(count=len(stats.skipped), path=path, line=line,
                                                 reason=reason))

@@ -7,10 +7,8 @@ from typing import Annotated, Optional, get_args
 
 import typer
 
-from claimx.cli import claim_messages as cm
-from claimx.cli import messages
-from claimx.cli.options import FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
-from claimx.cli.output import Format
+from claimx import errors
+from claimx.cli.options import Format, FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
 from claimx.schema import Kind, SpeakerType
 
 SpeakerTypeChoice = enum.Enum("SpeakerTypeChoice", {v: v for v in get_args(SpeakerType)}, type=str)
@@ -23,7 +21,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def _date_option(value: Optional[str]) -> Optional[str]:
     if value is not None and not _DATE.match(value):
-        raise typer.BadParameter(cm.BAD_DATE.format(value=value))
+        raise typer.BadParameter(errors.BAD_DATE.format(value=value))
     return value
 
 
@@ -89,14 +87,14 @@ def query(
     from claimx.query import ClaimFilter, filter_claims, group_counts
 
     if regex and text is None:
-        raise typer.BadParameter(cm.REGEX_WITHOUT_TEXT, param_hint="--regex")
+        raise typer.BadParameter(errors.REGEX_WITHOUT_TEXT, param_hint="--regex")
     if regex:
         try:
             re.compile(text)
         except re.error as exc:
-            raise typer.BadParameter(cm.BAD_REGEX.format(value=text, reason=exc), param_hint="--text")
+            raise typer.BadParameter(errors.BAD_REGEX.format(value=text, reason=exc), param_hint="--text")
     if min_value is not None and max_value is not None and min_value > max_value:
-        raise typer.BadParameter(cm.MIN_OVER_MAX.format(low=min_value, high=max_value),
+        raise typer.BadParameter(errors.MIN_OVER_MAX.format(low=min_value, high=max_value),
                                  param_hint="--min-value")
     criteria = ClaimFilter(
         speakers=tuple(speaker or ()), types=tuple(t.value for t in type_ or ()),
@@ -107,7 +105,7 @@ def query(
     claims, code = read_claim_inputs(list(paths or []), "query", skip_invalid)
     hits = filter_claims(claims, criteria)
 
-    from claimx.cli.output import open_output, write_json, write_jsonl, write_table
+    from claimx.sinks import open_output, write_json, write_jsonl, write_table
 
     with open_output(output) as out:
         if group_by is not None:

@@ -20,7 +20,7 @@ def schema(
 
     Example: claimx schema --diff | jq '.["$defs"].Alignment.properties | keys'
     """
-    from claimx.cli.output import open_output, write_json
+    from claimx.sinks import open_output, write_json
     from claimx.schema import alignment_json_schema, claim_json_schema
 
     body = alignment_json_schema() if diff else claim_json_schema()

@@ -17,6 +17,10 @@ Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``spa
   claim per piece, as a quotation around its cue does (``The goal, he said, is to ...``).
 - A sentence of the outlet's own that carries figures and no attribution is ``unattributed``.
 - Nothing inside site chrome (``doc._.boilerplate``) becomes a claim.
+
+Every look-up across layers (the quotations a clause overlaps, the cues near a quotation, the
+figures and dates of a claim, the chrome) is a binary search in ranges sorted once per document
+(`_Index`), never a scan of a whole layer per claim: the cost stays linear in the text.
 """
 from __future__ import annotations
 
@@ -31,11 +35,16 @@ from claimx import rules
 from claimx.components.cues import tidy
 from claimx.components.dates import claim_date
 from claimx.components.quotes import quote_spans
+from claimx.components.syntax import Ranges
 from claimx.extensions import register_extensions
+from claimx.header import LINE_BREAK, has_line_break
 
 register_extensions()
 
 _WORD = re.compile(r"\w+")
+_GAP_WORD = re.compile(r"[^ \t\u00a0\"“”‘’']")  # anything but spaces and quote marks
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|[\n\r\u2028\u2029\x85])(?=(\r\n|[\n\r\u2028\u2029\x85]))")
+_COLON_SKIP = frozenset(" \t\"“”")
 
 
 def _nwords(text: str) -> int:
@@ -63,7 +72,9 @@ class ClaimsComponent:
         text = doc.text
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         sent_starts = [s for s, _ in sents]
-        line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        # every look-up below is a binary search in one of these (built once per document)
+        ix = _Index(doc, text)
 
         def sent_range(s: int, e: int) -> tuple[int, int]:
             i = max(bisect.bisect_right(sent_starts, s) - 1, 0)
@@ -79,15 +90,16 @@ class ClaimsComponent:
             if s < e:
                 quotes.append((s, e))
         frames = [f for f in (doc._.attributions or []) if f.get("source")]
+        ix.set_layers(quotes, frames)
         claims: list[dict] = []
         quote_frame: dict[tuple[int, int], dict] = {}
         consumed: set[tuple[int, int]] = set()
 
         # 1. reported clauses: indirect, mixed, according_to -- or the cue of a quotation
-        nested = self._nested(doc, frames, quotes)
+        nested = self._nested(doc, frames, quotes, ix)
         for f in frames:
             for cs, ce in f["contents"]:
-                overlapping = [q for q in quotes if q[0] < ce and cs < q[1]]
+                overlapping = [quotes[k] for k in ix.quotes.overlapping(cs, ce)]
                 inside = [q for q in overlapping if cs <= q[0] - 1 and q[1] + 1 <= ce or (cs <= q[0] and q[1] <= ce)]
                 outside_words = _nwords(self._outside(text, cs, ce, overlapping))
                 if overlapping and (outside_words < 3 or len(inside) < len(overlapping)):
@@ -101,7 +113,7 @@ class ClaimsComponent:
                     kind = "mixed"
                 else:
                     kind = f["kind"]
-                claims.append(self._claim(doc, text, kind, cs, ce, f, sent_range))
+                claims.append(self._claim(doc, text, kind, cs, ce, f, sent_range, ix))
 
         # 2. quotations
         last_direct: dict | None = None
@@ -113,7 +125,7 @@ class ClaimsComponent:
             f = quote_frame.get(q)
             linked = f is not None
             if f is None:
-                f = self._nearest_frame(doc, text, q, frames, sent_range)
+                f = self._nearest_frame(doc, text, q, frames, sent_range, ix)
             inherited = None
             follows = False
             if f is None:
@@ -122,8 +134,10 @@ class ClaimsComponent:
                 k = bisect.bisect_right(reported_ends, q[0]) - 1
                 before = [c for c in (reported[k] if k >= 0 else None, last_direct) if c is not None]
                 prev = max(before, key=lambda c: c["span"][1]) if before else None
-                if prev is not None:
-                    gap = text[sent_range(*prev["span"])[1]:q[0]]
+                # (only quote marks and spaces between: found without copying a long gap)
+                gap_at = sent_range(*prev["span"])[1] if prev is not None else 0
+                if prev is not None and _GAP_WORD.search(text, gap_at, q[0]) is None:
+                    gap = text[gap_at:q[0]]
                     follows = not gap.strip(" \t\u00a0\"“”‘’'") and gap.count("\n") <= 2 \
                         and self._whole_sentences(text, q, sent_range) \
                         and (gap.count("\n") == 0 or _nwords(text[q[0]:q[1]]) >= self.min_quote_words)
@@ -141,34 +155,33 @@ class ClaimsComponent:
             pieces = self._pieces(text, q, sents, sent_starts) if self.split_quotes else [q]
             for ps, pe in pieces:
                 if f is not None:
-                    claim = self._claim(doc, text, "direct", ps, pe, f, sent_range)
+                    claim = self._claim(doc, text, "direct", ps, pe, f, sent_range, ix)
                 else:
-                    claim = self._claim(doc, text, "direct", ps, pe, None, sent_range)
+                    claim = self._claim(doc, text, "direct", ps, pe, None, sent_range, ix)
                     claim["speaker"] = dict(inherited["speaker"])
                 claims.append(claim)
                 last_direct = claim
 
         # 3. figures the outlet states itself
         if self.unattributed and doc._.figures:
-            covered = [(c["span"][0], c["span"][1]) for c in claims]
+            covered = Ranges([(c["span"][0], c["span"][1]) for c in claims])
             for ss, se in sents:
-                figs = [g for g in doc._.figures if ss <= g["span"][0] and g["span"][1] <= se]
-                if not figs:
+                if not ix.figures.any_within(ss, se):
                     continue
-                if any(a < se and ss < b for a, b in covered):
+                if covered.any_overlapping(ss, se):
                     continue
                 s, e = tidy(text, ss, se)
                 if s < e:
-                    claims.append(self._claim(doc, text, "unattributed", s, e, None, sent_range))
+                    claims.append(self._claim(doc, text, "unattributed", s, e, None, sent_range, ix))
 
         # 4. nothing from site chrome; one claim per span
-        chrome = doc._.boilerplate or []
+        chrome = Ranges(doc._.boilerplate or [])
         seen = set()
         out = []
         for c in sorted(claims, key=lambda c: (c["span"][0], c["span"][1], c["kind"])):
             s, e = c["span"]
             key = (s, e)
-            if key in seen or any(a < e and s < b for a, b in chrome):
+            if key in seen or chrome.any_overlapping(s, e):
                 continue
             seen.add(key)
             out.append(c)
@@ -188,18 +201,31 @@ class ClaimsComponent:
             parts.append(text[pos:e])
         return " ".join(parts)
 
-    def _nested(self, doc: Doc, frames, quotes) -> set[int]:
+    def _nested(self, doc: Doc, frames, quotes, ix: "_Index | None" = None) -> set[int]:
         """Frames whose cue stands inside another frame's reported clause (not inside a quotation):
-        "Weaver told CNN that he believes the fight will go on" is one claim, Weaver's."""
+        "Weaver told CNN that he believes the fight will go on" is one claim, Weaver's.
+
+        The frames whose clauses hold a cue are found by one sweep over the cues in text order,
+        keeping the clauses open at the cue; the first of them in frame order that qualifies
+        wins, as a scan of every frame would find."""
+        ix = ix or _Index(doc, doc.text, quotes, frames)
         out = set()
-        for f in frames:
-            at = doc[f["cue"][0]].idx
-            if any(qs <= at < qe for qs, qe in quotes):
+        contents = sorted((cs, ce, k) for k, g in enumerate(frames) for cs, ce in g["contents"])
+        active: list[tuple[int, int, int]] = []
+        nxt = 0
+        for order in sorted(range(len(frames)), key=lambda k: (ix.cue_start[k], k)):
+            f, at = frames[order], ix.cue_start[order]
+            while nxt < len(contents) and contents[nxt][0] <= at:
+                active.append(contents[nxt])
+                nxt += 1
+            active = [c for c in active if c[1] > at]
+            if ix.quotes.any_holding_point(at):
                 continue
-            for g in frames:
-                if g is f or not any(cs <= at < ce for cs, ce in g["contents"]):
+            for k in sorted({c[2] for c in active}):
+                g = frames[k]
+                if g is f:
                     continue
-                g_at = doc[g["cue"][0]].idx
+                g_at = ix.cue_start[k]
                 if not any(cs <= g_at < ce for cs, ce in f["contents"]) and self._same_source(f, g):
                     out.add(id(f))
                     break
@@ -237,30 +263,50 @@ class ClaimsComponent:
         return before.endswith((":", ",")) and _nwords(before) <= 3
 
     @staticmethod
-    def _nearest_frame(doc: Doc, text: str, q, frames, sent_range):
+    def _nearest_frame(doc: Doc, text: str, q, frames, sent_range, ix: "_Index | None" = None):
         """The cue nearest a quotation, outside it, in the sentences it touches (or ending in ':'),
         or just after it on the same line: `"Is it in our interest?" Monaco said` (a question mark
-        ends the parser's sentence inside the quotation)."""
+        ends the parser's sentence inside the quotation).
+
+        Only the frames that can qualify are weighed (each one as a scan of all would weigh it):
+        those with a cue in the quotation's sentences, those after a question on its line, and,
+        of those before a colon that opens it, the nearest."""
+        ix = ix or _Index(doc, text, [], frames)
         qs, qe = q
         lo, hi = sent_range(qs, qe)
-        best, best_d = None, None
-        for f in frames:
-            cs = doc[f["cue"][0]].idx
-            ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
+        starts, ends = ix.cue_start, ix.cue_end
+
+        def distance(k: int):
+            cs, ce = starts[k], ends[k]
             if qs <= cs < qe:
-                continue
+                return None
             after_gap = text[qe:cs] if cs >= qe else None
             if lo <= cs < hi:
-                d = qs - ce if ce <= qs else cs - qe
-            elif after_gap is not None and text[qe - 1] in "?!" and "\n" not in after_gap \
+                return qs - ce if ce <= qs else cs - qe
+            if after_gap is not None and text[qe - 1] in "?!" and not has_line_break(after_gap) \
                     and _nwords(after_gap) <= 8 and not any(c in after_gap.strip("\"“” ") for c in "\"“”"):
-                d = cs - qe
-            elif ce <= qs and text[ce:qs].strip(" \t\"“”").endswith(":") and "\n\n" not in text[ce:qs]:
-                d = qs - ce  # He told reporters:\n"..."
-            else:
-                continue
-            if best_d is None or d < best_d:
-                best, best_d = f, d
+                return cs - qe
+            if ce <= qs and text[ce:qs].strip(" \t\"“”").endswith(":") and not ix.paragraph_break(ce, qs):
+                return qs - ce
+            return None
+
+        candidates = set(range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)))
+        if qe > 0 and text[qe - 1] in "?!":
+            for k in range(bisect.bisect_left(starts, qe), len(frames)):
+                gap = text[qe:starts[k]]
+                if has_line_break(gap) or _nwords(gap) > 8:
+                    break  # and so for every cue further on
+                candidates.add(k)
+        colon = ix.colon_before(qs)
+        if colon is not None:
+            k = ix.last_cue_ending_by(colon, ix.paragraph_start(qs))
+            if k is not None:
+                candidates.add(k)
+        best, best_d = None, None
+        for k in sorted(candidates):
+            d = distance(k)
+            if d is not None and (best_d is None or d < best_d):
+                best, best_d = frames[k], d
         return best
 
     @staticmethod
@@ -277,7 +323,8 @@ class ClaimsComponent:
         return out or [q]
 
     @staticmethod
-    def _claim(doc: Doc, text: str, kind: str, s: int, e: int, frame: dict | None, sent_range) -> dict:
+    def _claim(doc: Doc, text: str, kind: str, s: int, e: int, frame: dict | None, sent_range,
+               ix: "_Index | None" = None) -> dict:
         ss, se = sent_range(s, e)
         ss, se = tidy(text, ss, se) if kind != "direct" else (ss, se)
         sentence = text[ss:se].strip()
@@ -289,10 +336,14 @@ class ClaimsComponent:
             c0, c1 = frame["cue"]
             cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1])
             cue = {"text": text[cs:ce], "lemma": frame["lemma"], "span": [cs, ce]}
-        figures = [dict(g, span=list(g["span"])) for g in (doc._.figures or []) if s <= g["span"][0] and g["span"][1] <= e]
+        all_figures = doc._.figures or []
+        inside = ix.figures.within(s, e) if ix is not None else \
+            [k for k, g in enumerate(all_figures) if s <= g["span"][0] and g["span"][1] <= e]
+        figures = [dict(all_figures[k], span=list(all_figures[k]["span"])) for k in inside]
         sent_s, sent_e = sent_range(s, e)
         return {"kind": kind, "text": text[s:e], "span": [s, e], "speaker": speaker, "cue": cue,
-                "date": claim_date(doc, sent_s, sent_e), "figures": figures, "sentence": sentence}
+                "date": claim_date(doc, sent_s, sent_e, ix.dates if ix is not None else None),
+                "figures": figures, "sentence": sentence}
 
 
 @Language.factory("claimx_claims", default_config={"min_quote_words": 4, "unattributed": True,
@@ -300,3 +351,49 @@ class ClaimsComponent:
 def make_claims(nlp: Language, name: str, min_quote_words: int, unattributed: bool,
                 inherit_paragraphs: int, split_quotes: bool) -> ClaimsComponent:
     return ClaimsComponent(nlp, name, min_quote_words, unattributed, inherit_paragraphs, split_quotes)
+
+
+class _Index:
+    """One document's layers, sorted once for the claims component's look-ups."""
+
+    def __init__(self, doc: Doc, text: str, quotes=None, frames=None):
+        self.doc, self.text = doc, text
+        self.figures = Ranges([g["span"] for g in (doc._.figures or [])])
+        self.dates = Ranges([d["span"] for d in (doc._.dates or [])])
+        # a paragraph break: two line breaks in a row; (start of the first, end of the second)
+        self._breaks = [(m.start(), m.end(1)) for m in _PARAGRAPH_BREAK.finditer(text)]
+        self._break_ends = [e for _, e in self._breaks]
+        self.set_layers(quotes or [], frames or [])
+
+    def set_layers(self, quotes, frames) -> None:
+        doc = self.doc
+        self.quotes = Ranges(quotes)
+        self.cue_start = [doc[f["cue"][0]].idx for f in frames]
+        self.cue_end = [doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1]) for f in frames]
+        self._by_end = sorted((e, k) for k, e in enumerate(self.cue_end))
+
+    def paragraph_start(self, pos: int) -> int:
+        """The start of the last paragraph break that ends by ``pos`` (-1 when none): a range
+        [a, pos) holds a paragraph break when a <= this."""
+        k = bisect.bisect_right(self._break_ends, pos) - 1
+        return self._breaks[k][0] if k >= 0 else -1
+
+    def paragraph_break(self, a: int, b: int) -> bool:
+        """Does text[a:b] hold a paragraph break?"""
+        return a <= self.paragraph_start(b)
+
+    def colon_before(self, pos: int) -> int | None:
+        """The offset of the ':' that ends the text before ``pos`` (past spaces and quote marks)."""
+        text = self.text
+        c = pos - 1
+        while c >= 0 and text[c] in _COLON_SKIP:
+            c -= 1
+        return c if c >= 0 and text[c] == ":" else None
+
+    def last_cue_ending_by(self, at: int, after: int) -> int | None:
+        """The frame (the first in frame order among equals) whose cue ends last in (after, at]."""
+        i = bisect.bisect_right(self._by_end, (at, len(self.cue_end))) - 1
+        if i < 0 or self._by_end[i][0] <= after:
+            return None
+        end = self._by_end[i][0]
+        return self._by_end[bisect.bisect_left(self._by_end, (end, -1))][1]

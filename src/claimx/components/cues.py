@@ -25,9 +25,14 @@ setting (*demanded safeguards for every crossing* | *in an interview*); a clause
 second "that" clause or a condition. A cue set into its clause (*The goal, he said, is to ...*)
 reports both pieces; so does a cue after a fronted relative (*the shipyard, which she says she will
 keep open*: "the shipyard, which" and "she will keep open").
+
+Cost: each cue is weighed inside its own sentence (looked up through `claimx.components.syntax`,
+never found again by walking the tokens), so the work grows with the length of the text times the
+length of its sentences, which ``claimx_article`` bounds for text that has none.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from functools import lru_cache
 
@@ -36,13 +41,15 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import rules
 from claimx.components.quotes import quote_spans
+from claimx.components.syntax import Ranges, sent_end_of, sent_of, sent_start_of, sentences
 from claimx.extensions import CUES_KEY, register_extensions
+from claimx.header import has_line_break
 
 register_extensions()
 
 # Children that end a speaker mention: "A diplomatic source, speaking anonymously to KAN, suggested"
 _MENTION_STOP = {"relcl", "acl", "advcl", "parataxis", "ccomp", "cc", "conj"}
-_TRIM = set(" \t\n\r\u00a0,;:.—–-")
+_TRIM = set(" \t\n\r\u00a0,;:.—–-\ufeff")  # (a byte order mark glued to a first word too)
 _QUOTE_CHARS = set("\"“”„«»‟")
 
 
@@ -207,7 +214,7 @@ def _comma_aside(verb: Token, lex) -> tuple[int, int] | None:
     if verb.lemma_.lower() not in lex["clause"] or subj is None or subj.i > verb.i or subj.right_edge.i != verb.i - 1:
         return None
     start = subj.left_edge.i
-    sent = verb.sent
+    sent = sent_of(verb)
     if start - 1 <= sent.start or doc[start - 1].text != "," or verb.i + 1 >= sent.end or doc[verb.i + 1].text != ",":
         return None
     if _words(doc, sent.start, start - 1) < 2 or _words(doc, verb.i + 2, sent.end) < 2:
@@ -239,8 +246,8 @@ def _inverted_aside(verb: Token) -> tuple[Token, int, int] | None:
 def _parenthetical_subject(verb: Token) -> Token | None:
     """"The source, union members say, is ...": the parser hangs the speaker on the words before."""
     doc = verb.doc
-    i = verb.i - 1
-    while i > verb.sent.start and not doc[i].is_punct:
+    i, start = verb.i - 1, sent_start_of(verb)
+    while i > start and not doc[i].is_punct:
         i -= 1
     if doc[i].text != "," or i == verb.i - 1:
         return None
@@ -330,7 +337,7 @@ def _name_right_before(verb: Token) -> Token | None:
     """"In a meeting with the editorial board of the Post Trump said ...": the parser hangs the name
     on the phrase before it; a name right before a finite verb of saying is its subject."""
     doc = verb.doc
-    if verb.i == verb.sent.start or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() not in lexicon()["clause"]:
+    if verb.i == sent_start_of(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() not in lexicon()["clause"]:
         return None
     prev = doc[verb.i - 1]
     if prev.ent_type_ in ("PERSON", "ORG") and (prev.ent_iob_ != "B" or prev.pos_ == "PROPN"):
@@ -523,7 +530,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
     comp = None
     aside = _inverted_aside(verb) if lemma in lex["clause"] else None
     if aside is not None:
-        sent = verb.sent
+        sent = sent_of(verb)
         return [c for c in (_chars(doc, sent.start, aside[1]), _chars(doc, aside[2], sent.end)) if c]
     if lemma in lex["clause"] or lemma in lex["infinitive"]:
         comp = _clause_child(verb)
@@ -534,7 +541,7 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         # "analysts saying a strong reading will cement ...": the parser takes the clause's subject
         # for an object of "say" and hangs its verb elsewhere
         obj = _child(verb, "dobj")
-        nxt = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < verb.sent.end else None
+        nxt = doc[obj.right_edge.i + 1] if obj is not None and obj.right_edge.i + 1 < sent_end_of(verb) else None
         if nxt is not None and obj.i > verb.i and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD") \
                 and not any(t.text == "," for t in doc[obj.left_edge.i:obj.right_edge.i + 1]):
             pred = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
@@ -702,15 +709,15 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         e = next((t.i for t in doc[max(s, verb.i + 1):e] if t.text == ";"), e)
         c = _chars(doc, s, e)
         aside = _comma_aside(verb, lex) if comp.i > verb.i and fronted is None else None
-        if aside is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[verb.sent.start:aside[0]]):
+        if aside is not None and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[sent_start_of(verb):aside[0]]):
             # "The quay had become so unsafe, she noted, that the ferries stopped": the clause before
             # too (not "In both cases, he said, ...")
-            fronted = _chars(doc, verb.sent.start, aside[0])
+            fronted = _chars(doc, sent_start_of(verb), aside[0])
         return [x for x in (fronted, c) if x] if c else []
     # "... is strong, he said, and ...": the cue interrupts the content it reports
     aside = _comma_aside(verb, lex)
     if interrupts(verb) or aside is not None:
-        sent = verb.sent
+        sent = sent_of(verb)
         speaker = find_speaker(verb)
         start = mention_range(speaker)[0] if speaker is not None and speaker.i < verb.i else verb.left_edge.i
         while start > sent.start and doc[start - 1].head == verb and doc[start - 1].dep_ in ("mark", "advmod"):
@@ -727,8 +734,8 @@ def verb_contents(verb: Token, lex) -> list[tuple[int, int]]:
         return pieces
     # He said: the words after the colon
     colon = next((t for t in verb.rights if t.text == ":"), None)
-    if colon is not None and colon.i + 1 < verb.sent.end:
-        c = _chars(doc, colon.i + 1, verb.sent.end)
+    if colon is not None and colon.i + 1 < sent_end_of(verb):
+        c = _chars(doc, colon.i + 1, sent_end_of(verb))
         return [c] if c else []
     return []
 
@@ -747,6 +754,8 @@ class CuesComponent:
         self.saying = lex["clause"] | set(lex["prep"]) | lex["quote_only"]  # verbs of saying itself
         self._entities_of: Doc | None = None  # the document _entity_words last counted
         self._entity_count: Counter = Counter()
+        self._persons_of: Doc | None = None  # the document _person_at last read
+        self._persons: list[tuple[int, int]] = []
 
     def _in_quote(self, doc: Doc) -> list[bool]:
         inside = [False] * len(doc)
@@ -791,8 +800,7 @@ class CuesComponent:
                  "speaker_head": speaker.i if speaker is not None else None}
         if speaker is not None and speaker == _name_right_before(tok):
             # a name right before the verb that the parser hung elsewhere: the name alone, not its phrase
-            frame["speaker_range"] = next(((e.start, e.end) for e in speaker.doc.ents
-                                           if e.start <= speaker.i < e.end and e.label_ == "PERSON"), (speaker.i, speaker.i + 1))
+            frame["speaker_range"] = self._person_at(speaker.doc, speaker.i) or (speaker.i, speaker.i + 1)
         return frame
 
     def _that_frame(self, tok: Token) -> dict | None:
@@ -822,17 +830,18 @@ class CuesComponent:
         obj = _child(last, "pobj", "dobj")
         if obj is None:
             # the parser sometimes hangs the source elsewhere: take the next noun in the sentence
-            for t in doc[end:min(end + 8, last.sent.end)]:
+            sent_end = sent_end_of(last)
+            for t in doc[end:min(end + 8, sent_end)]:
                 if t.pos_ in ("NOUN", "PROPN", "PRON"):
                     obj = t
-                    while obj.head.i < last.sent.end and obj.head.i >= end and obj.dep_ in ("compound", "amod", "poss", "nmod"):
+                    while obj.head.i < sent_end and obj.head.i >= end and obj.dep_ in ("compound", "amod", "poss", "nmod"):
                         obj = obj.head
                     break
         if obj is None:
             return None
         if not plausible_source(obj):
             return None  # "$5 per gallon", "according to the 1967 border"
-        sent = doc[i].sent
+        sent = sent_of(doc[i])
         phrase_subtree = (min(doc[i].left_edge.i, i), max(last.right_edge.i + 1, obj.right_edge.i + 1, end))
         contents = _clause_minus(doc, (sent.start, sent.end), phrase_subtree)
         if not contents:
@@ -968,7 +977,7 @@ class CuesComponent:
         or a group set before the sentence with "to" and a comma holds the view it states. (Not "for":
         "For Obama, the agreement fulfills a goal" is the writer's reading as often as Obama's.)"""
         doc = tok.doc
-        sent = tok.sent
+        sent = sent_of(tok)
         first = sent.start
         while first < tok.i and (doc[first].is_space or doc[first].is_punct or doc[first].lower_ in ("but", "and", "yet")):
             first += 1
@@ -994,6 +1003,15 @@ class CuesComponent:
             self._entity_count = Counter(t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e)
         return self._entity_count
 
+    def _person_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
+        """The token range of the PERSON entity holding token ``i`` (``doc.ents`` read once a
+        document: it builds every entity span anew on each access)."""
+        if self._persons_of is not doc:
+            self._persons_of = doc
+            self._persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        k = bisect.bisect_right(self._persons, (i, len(doc) + 1)) - 1
+        return self._persons[k] if k >= 0 and self._persons[k][1] > i else None
+
     def _label_frame(self, tok: Token) -> dict | None:
         """"McCaul: If elected, Clinton could be impeached", "Poll: Clinton and Trump in dead heat",
         "Obama on climate change: ...": a name or a source noun that opens a line and a colon before
@@ -1002,13 +1020,13 @@ class CuesComponent:
         if tok.i + 1 >= len(doc) or not tok.whitespace_ and not doc[tok.i + 1].is_space:
             return None  # "22:47", "https://..."
         start = tok.i  # the line start: a label is a few words long
-        while start > 0 and "\n" not in doc[start - 1].text:
+        while start > 0 and not has_line_break(doc[start - 1].text):
             start -= 1
             if tok.i - start > 12:
                 return None
         label = [t for t in doc[start:tok.i] if not t.is_space]
         end = tok.i + 1
-        while end < len(doc) and "\n" not in doc[end].text:
+        while end < len(doc) and not has_line_break(doc[end].text):
             end += 1
         tail = [t for t in doc[tok.i + 1:end] if not t.is_punct and not t.is_space]
         if 1 <= len(tail) <= 3 and tail[-1].lemma_.lower() in _source_nouns() and _words(doc, start, tok.i) >= 3:
@@ -1062,12 +1080,12 @@ class CuesComponent:
         headline is telegraphic and the tagger often takes its verb for a noun. In the title line,
         where the parse found no cue, the first word that is a form of a cue verb, after a short
         subject that can speak, reports the rest of the line."""
-        chrome = doc._.boilerplate or []
-        start = next((t.i for t in doc if not t.is_space and not any(a <= t.idx < b for a, b in chrome)), None)
+        chrome = Ranges(doc._.boilerplate or [])
+        start = next((t.i for t in doc if not t.is_space and not chrome.any_holding_point(t.idx)), None)
         if start is None:
             return None
         end = start  # the headline: the first line of the article
-        while end < len(doc) and "\n" not in doc[end].text and end - start <= 25:
+        while end < len(doc) and not has_line_break(doc[end].text) and end - start <= 25:
             end += 1
         toks = [t for t in doc[start:end] if not t.is_space]
         if end - start > 25 or end >= len(doc) - 1 or not toks or any(start <= f["cue"][0] < end for f in frames):
@@ -1113,7 +1131,7 @@ class CuesComponent:
         finding that closes or interrupts its clause, matched on the words (the tagger often reads
         "records" as a verb and "shows" as a noun there, so the parse cannot be trusted)."""
         doc, lex = tok.doc, self.lex
-        sent = tok.sent
+        sent = sent_of(tok)
         if tok.i == sent.start or not is_evidence(doc[tok.i - 1], lex):
             return None
         after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
@@ -1173,6 +1191,13 @@ class CuesComponent:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            with sentences(doc):  # every `sent_of` below answers from one index of this document
+                return self._annotate(doc)
+        finally:  # keep no reference to the document
+            self._entities_of = self._persons_of = None
+
+    def _annotate(self, doc: Doc) -> Doc:
         inside = self._in_quote(doc)
         frames = []
         used: set[int] = set()
@@ -1209,12 +1234,12 @@ class CuesComponent:
         if headline:
             frames.append(headline)
         # a poll is the source only where nobody speaks: "In the poll, 40 percent said ..." is theirs
-        spoken = {doc[f["cue"][0]].sent.start for f in frames if f["contents"]}
-        frames += [f for f in polls if doc[f["cue"][0]].sent.start not in spoken]
+        spoken = {sent_start_of(doc[f["cue"][0]]) for f in frames if f["contents"]}
+        frames += [f for f in polls if sent_start_of(doc[f["cue"][0]]) not in spoken]
         frames.sort(key=lambda f: f["cue"][0])
         cues = []
         for f in frames:
-            sent = doc[f["cue"][0]].sent
+            sent = sent_of(doc[f["cue"][0]])
             f["sent"] = (sent.start_char, sent.end_char)
             head = f.pop("speaker_head")
             f["speaker_head"] = head

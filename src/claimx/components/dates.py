@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx import rules
+from claimx.components.syntax import Ranges
 from claimx.datetimes import published_day, resolve_date
 from claimx.extensions import register_extensions
 
@@ -203,8 +204,10 @@ def _is_future(doc: Doc, start: int, end: int, p: DatePatterns) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in p.future_aux for c in tok.children)
 
 
-def claim_date(doc: Doc, sent_start: int, sent_end: int) -> Optional[dict]:
+def claim_date(doc: Doc, sent_start: int, sent_end: int, index: Optional[Ranges] = None) -> Optional[dict]:
     """The contract ``date`` of a claim whose sentence spans [sent_start, sent_end) in doc.text.
+    ``index``: ``Ranges`` of the spans of ``doc._.dates`` (built once by a caller that asks for
+    many claims), else the mentions are scanned.
 
     The first date mention of the sentence that is not after the publication day ("will meet
     on Monday" names a plan, not when the claim was made); else the publication day with basis
@@ -213,7 +216,11 @@ def claim_date(doc: Doc, sent_start: int, sent_end: int) -> Optional[dict]:
     """
     article = doc._.article or {}
     pub = published_day(article.get("published"))
-    mentions = [d for d in (doc._.dates or []) if sent_start <= d["span"][0] and d["span"][1] <= sent_end]
+    dates = doc._.dates or []
+    if index is not None:
+        mentions = [dates[k] for k in index.within(sent_start, sent_end)]
+    else:
+        mentions = [d for d in dates if sent_start <= d["span"][0] and d["span"][1] <= sent_end]
     for d in mentions:
         if d["value"] is not None and (pub is None or d["value"] <= pub):
             return {"value": d["value"], "text": d["text"], "basis": d["basis"]}

@@ -36,7 +36,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimx import rules
+from claimx.components.syntax import Ranges
 from claimx.extensions import register_extensions
+from claimx.header import has_line_break, line_spans
 
 register_extensions()
 
@@ -224,22 +226,20 @@ def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> 
     return [f for f, _, _ in found]
 
 
-def _excluded_ranges(doc: Doc, text: str, skip_boilerplate: bool) -> list[tuple[int, int]]:
+def _excluded_ranges(doc: Doc, text: str, skip_boilerplate: bool) -> Ranges:
     ranges = [m.span() for rx in _EXCLUDED_TEXT for m in rx.finditer(text)]
     if skip_boilerplate and doc._.boilerplate:
         ranges.extend(tuple(x) for x in doc._.boilerplate)
     # Page furniture: a short line with no sentence punctuation ("5 min read", "Photo 3 of 12").
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
+    for s, e in line_spans(text):
+        stripped = text[s:e].strip()
         if stripped and len(_WORDS.findall(stripped)) < _FURNITURE_WORDS and stripped[-1] not in ".!?\"'”’:":
-            ranges.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return ranges
+            ranges.append((s, e))
+    return Ranges(ranges)
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+def _overlaps(start: int, end: int, ranges: Ranges) -> bool:
+    return ranges.any_overlapping(start, end)
 
 
 def _number_run(doc: Doc, i: int, r: FigureRules):
@@ -521,7 +521,7 @@ def _subject(doc: Doc, text: str, fig_tokens, unit: Optional[str], r: FigureRule
 def _same_line(text: str, start: int, end: int) -> bool:
     """No line break between two offsets: the parser sometimes links a headline to the next
     line ("Has Only One Problem" / "Skyscrapers in Ramat Gan"), which is never a counted noun."""
-    return "\n" not in text[min(start, end):max(start, end)]
+    return not has_line_break(text[min(start, end):max(start, end)])
 
 
 def _noun_phrase(doc: Doc, text: str, noun: Token, limit: int) -> str:

@@ -6,8 +6,9 @@ marks (label ``QUOTE``, or ``QUOTE_OPEN`` for a passage whose closing mark is mi
 Rules, for messy scraped text:
 - curly marks have a direction; a straight mark opens after a space or line start and closes
   before a space, punctuation or line end ("He said "no" twice" pairs correctly);
-- marks never pair across a line break, except the newspaper convention for a quotation running
-  over several paragraphs: the paragraph ends inside the quote and the next one opens with a mark;
+- marks never pair across a line break (``\\n``, ``\\r\\n``, a lone ``\\r``, ...), except the
+  newspaper convention for a quotation running over several paragraphs: the paragraph ends
+  inside the quote and the next one opens with a mark;
 - an unpaired mark is skipped, never raised: it costs that candidate, not the document; an open
   mark left open at the end of its line still yields the rest of the line when that is a real
   passage (four words or more), since a missing closing mark is a common scraping error.
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from claimx import rules
 from claimx.extensions import QUOTES_KEY, register_extensions
+from claimx.header import line_spans
 
 register_extensions()
 
@@ -38,28 +40,35 @@ def _marks():
     return pattern, set(data["open"]), set(data["close"])
 
 
-def find_quotes(text: str, min_open_words: int = 4) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each quoted passage: offsets of the words between the marks."""
+def scan_quotes(text: str, min_open_words: int = 4) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Pair the quote marks of ``text``: (passages, open ranges).
+
+    ``passages``: (start, end, closed) of each quoted passage, untrimmed, as `find_quotes` takes
+    them. ``open ranges``: (start, end) of every stretch where a quotation is open, from its first
+    opening mark to the end of its closing mark (or to the end of its line, or, for a quotation
+    that runs on into the next paragraph, to the end of the mark that opens that paragraph).
+    `claimx.pieces` never cuts inside one. Lines end at any line break (``claimx.header``).
+    """
     pattern, opens, closes = _marks()
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = line_spans(text)
+
     # which lines open with a quote mark (for the run-on paragraph convention)
-    def opens_line(k: int) -> bool:
+    def opens_line(k: int) -> int | None:
+        """The end of the opening mark of the next non-empty line from ``k``, if it opens with one."""
         while k < len(lines):
             s, e = lines[k]
             body = text[s:e].lstrip()
             if body:
                 m = pattern.match(body)
-                return bool(m) and m.group() not in closes
+                return s + (e - s - len(body)) + m.end() if m and m.group() not in closes else None
             k += 1
-        return False
+        return None
 
     out: list[tuple[int, int, bool]] = []
+    zones: list[tuple[int, int]] = []
     for k, (ls, le) in enumerate(lines):
         open_at = None
+        zone_start = None
         for m in pattern.finditer(text, ls, le):
             mark, s, e = m.group(), m.start(), m.end()
             before = text[s - 1] if s > ls else ""
@@ -84,21 +93,30 @@ def find_quotes(text: str, min_open_words: int = 4) -> list[tuple[int, int, bool
                     direction = "close" if open_at is not None else None
             if direction == "open":
                 open_at = e  # a second opening mark restarts: the first one was stray
+                if zone_start is None:
+                    zone_start = s
             elif direction == "close" and open_at is not None:
                 if s > open_at:
                     out.append((open_at, s, True))
-                open_at = None
-        if open_at is not None and open_at < le:
-            runs_on = opens_line(k + 1)
-            if runs_on or len(_WORDS.findall(text[open_at:le])) >= min_open_words:
-                out.append((open_at, le, runs_on))
+                zones.append((zone_start, e))
+                open_at = zone_start = None
+        if open_at is not None:
+            runs_on = opens_line(k + 1) if open_at < le else None
+            if open_at < le and (runs_on is not None or len(_WORDS.findall(text, open_at, le)) >= min_open_words):
+                out.append((open_at, le, runs_on is not None))
+            zones.append((zone_start, runs_on if runs_on is not None else le))
+    return out, zones
+
+
+def find_quotes(text: str, min_open_words: int = 4) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted passage: offsets of the words between the marks."""
     trimmed = []
-    for s, e, closed in out:
+    for s, e, closed in scan_quotes(text, min_open_words)[0]:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e and _WORDS.search(text[s:e]):
+        if s < e and _WORDS.search(text, s, e):
             trimmed.append((s, e, closed))
     return trimmed
 

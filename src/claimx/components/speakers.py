@@ -26,8 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx import rules
-from claimx.articles import outlet_names
+from claimx.header import BOM, outlet_names
 from claimx.components.cues import mention_range
+from claimx.components.syntax import Ranges, sent_start_of, sentences
 from claimx.extensions import register_extensions
 
 register_extensions()
@@ -74,7 +75,7 @@ def _title_before(ent: Span, words) -> str | None:
     doc = ent.doc
     i = ent.start - 1
     start = None
-    sent_start = ent.sent.start
+    sent_start = sent_start_of(doc[ent.start])
     while i >= sent_start:
         t = doc[i]
         if t.ent_type_ == "PERSON" or t.lower_ in _TITLE_STOP_WORDS or t.like_num or t.ent_type_ == "DATE":
@@ -104,7 +105,7 @@ class PersonIndex:
     def __init__(self, doc: Doc):
         words = _words()
         # names inside quotations are what someone said, not who is speaking ("Flour prices ...")
-        quoted = [(q.start, q.end) for q in doc.spans.get("claimx_quotes", [])]
+        quoted = Ranges([(q.start, q.end) for q in doc.spans.get("claimx_quotes", [])])
         self.full: dict[str, str] = {}
         self.title: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name) in text order
@@ -122,8 +123,11 @@ class PersonIndex:
             if title and key not in self.title:
                 self.title[key] = title
         for ent in self.ents:
-            if ent.label_ == "PERSON" and not any(a <= ent.start and ent.end <= b for a, b in quoted):
+            if ent.label_ == "PERSON" and not quoted.any_holding(ent.start, ent.end):
                 self.mentions.append((ent.start_char, self.resolve(_clean_name(ent, words["honorifics"]))))
+        self._mention_starts = [start for start, _ in self.mentions]
+        self._ends = [ent.end for ent in self.ents]  # entities do not overlap: sorted as their starts
+        self._by_role: dict[str, list[tuple[int, str]]] | None = None
 
     def within(self, span: Span) -> list[Span]:
         """The entities inside ``span`` (``span.ents`` without rebuilding the document's)."""
@@ -147,12 +151,32 @@ class PersonIndex:
         return self.title.get(parts[-1].lower()) if parts else None
 
     def last_before(self, offset: int) -> str | None:
-        best = None
-        for start, name in self.mentions:
-            if start >= offset:
-                break
-            best = name
-        return best
+        """The fullest name of the person named last before character ``offset``."""
+        k = bisect.bisect_left(self._mention_starts, offset) - 1
+        return self.mentions[k][1] if k >= 0 else None
+
+    def last_with_role(self, role: str, offset: int) -> tuple[str, str] | None:
+        """(name, title) of the person named last before ``offset`` whose title has the word
+        ``role`` ("the Egyptian president" -> the last person titled "... President")."""
+        if self._by_role is None:
+            self._by_role = {}
+            for start, name in self.mentions:
+                title = self.title_of(name)
+                for word in set(title.lower().split()) if title else ():
+                    self._by_role.setdefault(word, []).append((start, name))
+        found = self._by_role.get(role, [])
+        k = bisect.bisect_left(found, (offset,)) - 1
+        return (found[k][1], self.title_of(found[k][1])) if k >= 0 else None
+
+    def last_entity_before(self, token: int, label: str, min_sentence: int, index) -> Span | None:
+        """The last entity labelled ``label`` ending at or before token ``token``, in sentence
+        ``min_sentence`` or later."""
+        k = bisect.bisect_right(self._ends, token) - 1
+        while k >= 0 and sentence_number(index, self.ents[k].start) >= min_sentence:
+            if self.ents[k].label_ == label:
+                return self.ents[k]
+            k -= 1
+        return None
 
 
 def _outlet_in(text: str) -> str | None:
@@ -169,10 +193,14 @@ class SpeakersComponent:
         self.pronoun_window = pronoun_window  # sentences a "he" may look back for the last speaker
 
     def __call__(self, doc: Doc) -> Doc:
+        with sentences(doc) as index:  # `sent_of` and sentence numbers from one index
+            return self._annotate(doc, index)
+
+    def _annotate(self, doc: Doc, index) -> Doc:
         frames = doc._.attributions or []
         people = PersonIndex(doc)
         history: list[dict] = []  # resolved sources in text order, for back-references
-        sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+        sent_index = index
         for frame in frames:
             if frame.get("speaker") is None:
                 frame["source"] = None
@@ -180,9 +208,9 @@ class SpeakersComponent:
             s, e = frame["speaker"]
             mention = doc[s:e]
             head = doc[frame["speaker_head"]]
-            source = self.describe(doc, mention, head, people, history, sent_index)
+            source = _without_bom(self.describe(doc, mention, head, people, history, sent_index))
             frame["source"] = source
-            source["_sent"] = sent_index.get(head.sent.start, 0)
+            source["_sent"] = sentence_number(sent_index, head.i)
             source["_at"] = head.idx
             history.append(source)
         for frame in frames:
@@ -198,7 +226,7 @@ class SpeakersComponent:
         words = _words()
         text_span = (mention.start_char, mention.end_char)
         low = head.lower_
-        here = sent_index.get(head.sent.start, 0)
+        here = sentence_number(sent_index, head.i)
 
         def recent(pred, window=self.pronoun_window):
             for h in reversed(history):
@@ -238,10 +266,8 @@ class SpeakersComponent:
             h = recent(lambda h: h["type"] in ("organization", "media"), window=2)
             if h:
                 return copy(h)
-            orgs = [ent for ent in people.ents if ent.label_ == "ORG" and ent.end <= head.i
-                    and here - sent_index.get(ent.sent.start, 0) <= 1]
-            if orgs:
-                ent = orgs[-1]
+            ent = people.last_entity_before(head.i, "ORG", here - 1, sent_index)
+            if ent is not None:
                 outlet = _outlet_in(ent.text)
                 return {"text": mention.text, "span": text_span, "name": outlet or _strip_det(ent).text,
                         "type": "media" if outlet else "organization", "title": None}
@@ -331,13 +357,9 @@ class SpeakersComponent:
     @staticmethod
     def _person_by_role(head: Token, people: PersonIndex, recent) -> dict | None:
         """ "the Egyptian president" -> the person last named with that title, else the last person speaking."""
-        role = head.lower_
-        for start, name in reversed(people.mentions):
-            if start >= head.idx:
-                continue
-            title = people.title_of(name)
-            if title and role in title.lower().split():
-                return {"name": name, "type": "person", "title": title}
+        found = people.last_with_role(head.lower_, head.idx)
+        if found is not None:
+            return {"name": found[0], "type": "person", "title": found[1]}
         return recent(lambda h: h["type"] == "person")
 
     @staticmethod
@@ -364,6 +386,25 @@ class SpeakersComponent:
                 text = span.text.strip(" ,")
                 return text or None
         return None
+
+
+def _without_bom(source: dict) -> dict:
+    """A byte order mark glued to the first word ("\ufeffThe mayor", a text that opens with
+    one) is no part of the mention, nor of a name or a title."""
+    text = source["text"]
+    k = len(text) - len(text.lstrip(BOM))
+    if 0 < k < len(text):
+        source["text"], source["span"] = text[k:], (source["span"][0] + k, source["span"][1])
+    for key in ("name", "title"):
+        value = source.get(key)
+        if isinstance(value, str) and BOM in value and value.replace(BOM, ""):
+            source[key] = value.replace(BOM, "")
+    return source
+
+
+def sentence_number(index, i: int) -> int:
+    """The number of the sentence of token ``i`` (0 for the first)."""
+    return index.number(i)
 
 
 def _pobj(prep: Token) -> Token | None:

@@ -1,39 +1,57 @@
-"""Reading inputs (files, folders, stdin), and what an article's text says about itself.
+"""What an article's own text says about itself: title, outlet, author, publication date, and the
+ranges of site chrome (menus, promos, captions printed twice, related headlines after the
+article's end) that must produce no claims.
 
-- `iter_inputs` turns the paths a user gives into `Article`s (text exactly as decoded: offsets of
-  every claim point into it) or `InputProblem`s (one line each, never an exception), in order.
-- `parse_header` finds the title, outlet, author and publication date where the text states
-  them, and the ranges of site chrome (menus, promos, captions printed twice, related headlines
-  after the article's end) that must produce no claims. Nothing is guessed: a field the text does
-  not state is None.
+`parse_header(text)` reads the text as it is: lines end at ``\\n``, ``\\r\\n``, a lone ``\\r``,
+U+2028, U+2029 or U+0085, and every offset is into the text unchanged (it is never normalised).
+A byte order mark (U+FEFF) opening the text is never part of a title, an outlet or an author
+(one inside the text, a zero-width no-break space, is left as the page has it). Nothing is guessed: a field the text does not state is None.
 
-No spaCy here: the `claimx_article` component calls `parse_header` on `doc.text`.
+No spaCy here: the ``claimx_article`` component calls `parse_header` on ``doc.text``, and the
+runner calls it once on the whole text of an article it cuts into pieces.
 """
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
 from claimx import rules
 
+# A line break as written: "\r\n" is one break, "\r" alone (old Mac files) another.
+LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+LINE_BREAK_CHARS = frozenset("\n\r\u2028\u2029\x85")
+BOM = "\ufeff"
 
-@dataclass
-class Article:
-    id: str
-    path: Optional[str]
-    text: str
-    encoding: Optional[str] = None
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]*")
+_BYLINE = re.compile(r"^(?:By\s+)?((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)$")
+_NAME_FOR_OUTLET = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+for\s+(\S.{1,60}?)\s*$")
+_WORD = re.compile(r"\w+")
+HEADER_LINES = 14  # header fields are looked for in the first lines only
+FIELDS = ("title", "outlet", "author", "published", "url")
 
 
-@dataclass
-class InputProblem:
-    path: str
-    message: str
+def has_line_break(text: str) -> bool:
+    """Does ``text`` (a token's text, a gap between two offsets) hold a line break?"""
+    return any(c in LINE_BREAK_CHARS for c in text)
+
+
+def count_line_breaks(text: str) -> int:
+    """Line breaks in ``text``, "\\r\\n" counted once."""
+    return sum(1 for _ in LINE_BREAK.finditer(text))
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, breaks excluded, empty lines included: what ``text.split("\\n")``
+    gives for a text with "\\n" breaks, for any line ending."""
+    out, pos = [], 0
+    for m in LINE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
 
 
 @dataclass
@@ -45,110 +63,9 @@ class Header:
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
+        """The ``doc._.article`` fields; the text never states a ``url``."""
         return {"title": self.title, "outlet": self.outlet, "author": self.author,
-                "published": self.published}
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading inputs
-
-
-def _decode(data: bytes, detect: bool) -> tuple[Optional[str], Optional[str], Optional[int]]:
-    """(text, encoding-if-not-utf8, bad-offset). text None when it cannot be decoded."""
-    try:
-        return data.decode("utf-8"), None, None
-    except UnicodeDecodeError as err:
-        bad = err.start
-    if b"\x00" in data[:4096] or not detect:
-        return None, None, bad
-    # Windows-1252 first: the usual legacy encoding of English-language news, which statistical
-    # detection confuses with its neighbours on short texts ("café" read as cp775 "cafķ").
-    try:
-        text = data.decode("cp1252")
-        if not any("\x80" <= c <= "\x9f" for c in text):
-            return text, "cp1252", None
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        return None, None, bad
-    encoding = best.encoding
-    try:
-        return data.decode(encoding), encoding, None
-    except (UnicodeDecodeError, LookupError):
-        return None, None, bad
-
-
-def _doc_id(path: Path, seen: dict[str, int]) -> str:
-    """File name without extension; a second file with the same name gets `~2`, `~3`, ..."""
-    base = path.stem if path.suffix else path.name
-    seen[base] = seen.get(base, 0) + 1
-    return base if seen[base] == 1 else f"{base}~{seen[base]}"
-
-
-def _read_one(path: Path, shown: str, doc_id: str, detect: bool):
-    from claimx.cli import messages as msg  # message texts live in one place
-
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return InputProblem(shown, msg.NOT_A_FILE.format(path=shown))
-    except OSError as err:
-        return InputProblem(shown, msg.UNREADABLE.format(path=shown, reason=err.strerror or err))
-    return _article_from_bytes(data, shown, doc_id, detect)
-
-
-def _article_from_bytes(data: bytes, shown: str, doc_id: str, detect: bool):
-    from claimx.cli import messages as msg
-
-    if not data.strip():
-        return InputProblem(shown, msg.EMPTY_FILE.format(path=shown))
-    text, encoding, bad = _decode(data, detect)
-    if text is None:
-        return InputProblem(shown, msg.NOT_UTF8.format(path=shown, offset=bad))
-    if not text.strip():
-        return InputProblem(shown, msg.EMPTY_FILE.format(path=shown))
-    return Article(id=doc_id, path=shown if shown != "-" else None, text=text, encoding=encoding)
-
-
-def iter_inputs(paths: Iterable[str], detect_encoding: bool = False, stdin=None) -> Iterator[Article | InputProblem]:
-    """Articles from files, folders (every *.txt below, sorted) and "-" (standard input)."""
-    from claimx.cli import messages as msg
-
-    seen: dict[str, int] = {}
-    for raw in paths:
-        if raw == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            seen["stdin"] = seen.get("stdin", 0) + 1
-            doc_id = "stdin" if seen["stdin"] == 1 else f"stdin~{seen['stdin']}"
-            yield _article_from_bytes(data, "-", doc_id, detect_encoding)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted((p for p in path.rglob("*.txt") if p.is_file()), key=lambda p: p.as_posix())
-            if not files:
-                yield InputProblem(raw, msg.NO_TXT.format(path=raw))
-            for f in files:
-                yield _read_one(f, f.as_posix(), _doc_id(f, seen), detect_encoding)
-        elif path.exists():
-            yield _read_one(path, raw, _doc_id(path, seen), detect_encoding)
-        else:
-            yield InputProblem(raw, msg.NO_SUCH_PATH.format(path=raw))
-
-
-# ---------------------------------------------------------------------------------------------
-# Header metadata and boilerplate
-
-_LINE = re.compile(r"[^\n]*")
-_BYLINE = re.compile(r"^(?:By\s+)?((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)$")
-_NAME_FOR_OUTLET = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+for\s+(\S.{1,60}?)\s*$")
-_WORD = re.compile(r"\w+")
-HEADER_LINES = 14  # header fields are looked for in the first lines only
+                "published": self.published, "url": None}
 
 
 @lru_cache(maxsize=1)
@@ -170,9 +87,10 @@ def outlet_names() -> tuple[str, ...]:
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, stripped line) for each non-empty line; offsets exclude surrounding spaces."""
+    """(start, end, stripped line) for each non-empty line; offsets exclude surrounding spaces
+    and a byte order mark that opens the text."""
     out = []
-    for m in _LINE.finditer(text):
+    for m in _LINE.finditer(text, 1 if text.startswith(BOM) else 0):
         raw = m.group()
         if not raw.strip():
             continue
