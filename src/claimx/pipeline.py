@@ -24,6 +24,7 @@ documents reported as failed.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import traceback
@@ -55,6 +56,8 @@ def build_pipeline(model: str = DEFAULT_MODEL):
         nlp = spacy.load(model)
     except OSError as err:
         raise PipelineError(errors.MODEL_MISSING.format(model=model)) from err
+    except Exception as err:  # noqa: BLE001 - a broken or incompatible package: one line, not a traceback
+        raise PipelineError(errors.MODEL_BROKEN.format(model=model, reason=errors.one_line(err))) from err
     if "parser" not in nlp.pipe_names:
         raise PipelineError(errors.MODEL_NO_PARSER.format(model=model))
     nlp.add_pipe("claimx_article", before="parser")
@@ -143,19 +146,21 @@ class Extractor:
             header = parse_header(text)
             whole = {**header.as_dict(), "url": None}
             whole.update({k: v for k, v in given.items() if v is not None})
+            chrome = sorted(header.boilerplate)
+            ends = list(itertools.accumulate((e for _, e in chrome), max))  # nondecreasing: bisectable
             for start, end in split_pieces(text, self.max_chars):
                 doc = make_doc(text[start:end])
                 doc._.given = given
                 doc._.article = whole
-                doc._.boilerplate = [(max(s, start) - start, min(e, end) - start)
-                                     for s, e in header.boilerplate if s < end and e > start]
+                doc._.boilerplate = _clip(chrome, ends, start, end)
                 yield doc, (i, start)
 
     def _run(self, articles: list[Article]) -> list[DocResult]:
         headers: list[Optional[dict]] = [None] * len(articles)
         claims: list[list[dict]] = [[] for _ in articles]
-        for doc, (i, offset) in self.nlp.pipe(self._docs(articles), as_tuples=True,
-                                              batch_size=self.batch_size):
+        # pieces of a long article are articles' worth of text each: one at a time keeps memory flat
+        size = 1 if any(len(a.text) > self.max_chars for a in articles) else self.batch_size
+        for doc, (i, offset) in self.nlp.pipe(self._docs(articles), as_tuples=True, batch_size=size):
             if headers[i] is None:
                 headers[i] = doc._.article
             claims[i].extend(_shift_claim(c, offset) for c in doc._.claims or [])
@@ -167,6 +172,19 @@ class Extractor:
                      for n, c in enumerate(found)]
             out.append(DocResult(doc=info, claims=typed, where=article.where, warnings=list(article.warnings)))
         return out
+
+
+def _clip(chrome: list[tuple[int, int]], ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The chrome ranges (sorted by start; ``ends`` their running maximum end) that meet
+    ``[start, end)``, clipped to it and relative to ``start``: a bisection and the ranges in the piece."""
+    import bisect
+
+    out = []
+    for s, e in chrome[bisect.bisect_right(ends, start):]:
+        if s >= end:
+            break
+        out.append((max(s, start) - start, min(e, end) - start))
+    return out
 
 
 def _doc_info(info: DocText):
@@ -276,25 +294,46 @@ class _Worker:
 
 def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, from ``n`` forked workers that each take the next chunk
-    when they are free. At most a few chunks are held beyond the ones being worked on."""
+    when they are free. At most a few chunks are held beyond the ones being worked on.
+
+    A worker that dies (killed, out of memory, a crash in native code) is replaced; its chunk is
+    run again one article at a time, so only an article that kills a worker a second time is
+    reported as failed, never its neighbours."""
+    import collections
     import multiprocessing as mp
     from multiprocessing.connection import wait
 
     ctx = mp.get_context("fork")
     workers = [_Worker(ctx, extractor) for _ in range(n)]
     done: dict[int, list[DocResult]] = {}
+    parts: dict[int, list[Optional[DocResult]]] = {}   # chunks being rerun one article at a time
+    again: collections.deque = collections.deque()      # ((chunk number, index), [article]) to rerun
     next_out = number = 0
     exhausted = False
     clean = False
+
+    def settle(key, results) -> None:
+        k, j = key
+        if j is None:
+            done[k] = results
+            return
+        parts[k][j] = results[0]
+        if all(r is not None for r in parts[k]):
+            done[k] = parts.pop(k)
+
     try:
         while True:
             for w in workers:
-                if w.task is None and not exhausted and len(done) < 4 * n:
+                if w.task is not None:
+                    continue
+                if again:
+                    w.give(again.popleft(), tries=1)
+                elif not exhausted and len(done) + len(parts) < 4 * n:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True
-                        break
-                    w.give((number, chunk))
+                        continue
+                    w.give(((number, None), chunk))
                     number += 1
             busy = [w for w in workers if w.task is not None]
             if not busy:
@@ -305,24 +344,26 @@ def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int)
                     continue
                 if w.conn in ready or w.conn.poll():
                     try:
-                        k, results = w.conn.recv()
+                        key, results = w.conn.recv()
                     except (EOFError, OSError):
                         pass
                     else:
-                        done[k] = results
+                        settle(key, results)
                         w.task = None
                         continue
                 if w.proc.sentinel in ready and not w.proc.is_alive():
-                    task, tries = w.task, w.tries
+                    (key, articles), tries = w.task, w.tries
+                    code = w.proc.exitcode
                     w.stop(force=True)
                     workers[i] = _Worker(ctx, extractor)
                     if tries == 0:
-                        workers[i].give(task, tries=1)
+                        k = key[0]
+                        parts[k] = [None] * len(articles)
+                        again.extend(((k, j), [a]) for j, a in enumerate(articles))
                     else:
-                        k, articles = task
-                        reason = f"worker process died (exit code {w.proc.exitcode}; out of memory?)"
-                        done[k] = [DocResult(doc=doc_text(a), claims=[], where=a.where, error=reason,
-                                             warnings=list(a.warnings)) for a in articles]
+                        reason = errors.WORKER_DIED.format(code=code)
+                        settle(key, [DocResult(doc=doc_text(a), claims=[], where=a.where, error=reason,
+                                               warnings=list(a.warnings)) for a in articles])
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1

@@ -34,10 +34,11 @@ class Header(msgspec.Struct):
 class Entry(msgspec.Struct, omit_defaults=True):
     """One finished document."""
 
-    key: str                        # where + id: the same document in the same inputs
+    key: str                        # the document id: unique within a run over the same inputs
     doc: DocText
     claims: list[Claim] = []
     error: Optional[str] = None
+    where: Optional[str] = None     # with ``error``: how messages name the document
 
 
 class JournalError(ValueError):
@@ -49,8 +50,8 @@ def journal_path(output: Path) -> Path:
     return real.with_name(real.name + SUFFIX)
 
 
-def entry_key(where: str, doc_id: str) -> str:
-    return f"{where}\t{doc_id}"
+def entry_key(doc_id: str) -> str:
+    return doc_id
 
 
 _entry_decoder = msgspec.json.Decoder(Entry)
@@ -69,6 +70,7 @@ class Journal:
         self.count = 0
         self.failed = 0
         self.opened = False  # this run started or continued it (only then may it remove it)
+        self.failures: list[tuple[str, str]] = []  # (where, why) of failed documents a resumed journal holds
         self._fh: Optional[BinaryIO] = None
 
     # --- opening ------------------------------------------------------------------------------
@@ -104,7 +106,9 @@ class Journal:
                     break
                 self.done.add(entry.key)
                 self.count += 1
-                self.failed += entry.error is not None
+                if entry.error is not None:
+                    self.failed += 1
+                    self.failures.append((entry.where or entry.key, entry.error))
                 good_end += len(line)
         if good_end == 0:
             raise JournalError("not a claimx resume file")
@@ -114,12 +118,12 @@ class Journal:
         self._fh.seek(good_end)
 
     # --- writing ------------------------------------------------------------------------------
-    def add(self, key: str, doc: DocText, claims: list[Claim], error: Optional[str]) -> None:
+    def add(self, key: str, doc: DocText, claims: list[Claim], error: Optional[str], where: str) -> None:
         if not self.keep_text:
             doc = msgspec.structs.replace(doc, text="")
-        self._fh.write(_encoder.encode(Entry(key=key, doc=doc, claims=claims, error=error)) + b"\n")
+        entry = Entry(key=key, doc=doc, claims=claims, error=error, where=where if error else None)
+        self._fh.write(_encoder.encode(entry) + b"\n")
         self._fh.flush()  # in the OS's hands: a killed process loses at most the line it was writing
-        self.done.add(key)
         self.count += 1
         self.failed += error is not None
 

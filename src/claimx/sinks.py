@@ -83,6 +83,8 @@ def open_output(path: Path | str | None, *, binary: bool = True) -> Iterator[IO]
     ``binary=False`` yields a UTF-8 text stream (``newline=""``: write line ends yourself).
     """
     if path is None or str(path) == "-":
+        if sys.stdout is None or sys.stdout.closed:  # started with >&-
+            raise OSError(errno.EBADF, "standard output is closed")
         sys.stdout.flush()
         if binary:
             out = sys.stdout.buffer

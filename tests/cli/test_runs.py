@@ -245,3 +245,48 @@ def test_a_failing_component_with_workers(tmp_path, booming_nlp, monkeypatch):
     docs = [json.loads(line)["doc"]["id"] for line in result.stdout.splitlines()]
     assert docs == [f"d{i}" for i in range(12) if i != 5]
     assert "c.jsonl:6: extraction failed" in result.stderr
+
+
+@Language.component("test_die")
+def _die(doc):
+    if "DIE" in doc.text:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
+    return doc
+
+
+def test_a_document_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch):
+    import claimx.pipeline
+
+    nlp = claimx.load()
+    nlp.add_pipe("test_die", after="claimx_quotes")
+    monkeypatch.setattr(claimx.pipeline, "build_pipeline", lambda model=None: nlp)
+    rows = [{"id": f"d{i}", "text": f'"The ferry will run again in May," said captain Ole Berg {i}.'} for i in range(10)]
+    rows[3]["text"] = "DIE " + rows[3]["text"]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(corpus), "-j", "2", "--batch-size", "4"])
+    assert result.exit_code == 1
+    docs = [json.loads(line)["doc"]["id"] for line in result.stdout.splitlines()]
+    assert docs == [f"d{i}" for i in range(10) if i != 3]  # its batch neighbours d0-d2 are kept
+    assert "c.jsonl:4: extraction failed (its worker process died twice" in result.stderr
+
+
+def test_resume_from_another_folder_with_the_path_spelled_otherwise(tmp_path, full_run):
+    corpus, expected = full_run
+    work = tmp_path / "work"
+    work.mkdir()
+    local = work / "corpus.jsonl"
+    local.write_bytes(corpus.read_bytes())
+    out = work / "claims.jsonl"
+    journal = work / ("claims.jsonl" + SUFFIX)
+    proc = _start(["extract", "corpus.jsonl", "-o", "claims.jsonl"], work)
+    _wait_for_entries(proc, journal, 3)
+    os.kill(proc.pid, signal.SIGTERM)
+    proc.communicate(timeout=60)
+    again = subprocess.run(CMD + ["extract", str(local), "-o", str(out), "--resume"], capture_output=True,
+                           text=True, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert _lines(out) == [line.replace(str(corpus), "corpus.jsonl") for line in expected] or \
+        [json.loads(x)["id"] for x in _lines(out)] == [json.loads(x)["id"] for x in expected]
+    ids = [json.loads(x)["id"] for x in _lines(out)]
+    assert len(ids) == len(set(ids)) == len(expected)

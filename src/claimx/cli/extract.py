@@ -130,6 +130,8 @@ def extract(
     read = ReadOptions(columns=_columns(column), glob=glob, stdin_format=input_format.value,
                        overrides=Meta(title=title, outlet=outlet, published=published))
     show_progress = sys.stderr.isatty() if progress is None else progress
+    if "-" in paths and input_format is InputFormat.text and sys.stdin is not None and sys.stdin.isatty():
+        errors.warn(errors.STDIN_TERMINAL)
 
     from claimx.cli.progress import Progress
 
@@ -171,7 +173,7 @@ def extract(
     except OSError as exc:
         if debug:
             raise
-        errors.error(errors.OUTPUT_FAILED.format(path=output or "-", reason=exc.strerror or exc))
+        errors.error(errors.OUTPUT_FAILED.format(path=output or "standard output", reason=exc.strerror or exc))
         raise typer.Exit(errors.EXIT_OUTPUT)
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -181,9 +183,15 @@ def extract(
             else:  # nothing finished: nothing to resume, no file left behind
                 run.journal.remove()
     outcome = run.outcome
-    if outcome.failed or outcome.problems:
-        errors.warn(errors.FAILED_SUMMARY.format(failed=outcome.failed + outcome.problems, total=outcome.total))
+    bad = outcome.failed + outcome.problems
+    if bad:
+        if bad == outcome.total:
+            errors.warn(errors.ALL_FAILED)
+        else:
+            errors.warn(errors.FAILED_SUMMARY.format(failed=bad, total=outcome.total))
         raise typer.Exit(errors.EXIT_PARTIAL)
+    if outcome.total == 0:
+        errors.warn(errors.NO_INPUT)
 
 
 def _load(run, debug: bool) -> None:

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import datetime as dt
 import gzip
 import io
@@ -282,8 +283,11 @@ class _Rows:
         meta = Meta(title=meta_text(values.get("title")), outlet=meta_text(values.get("outlet")),
                     author=meta_text(values.get("author")), published=published,
                     url=meta_text(values.get("url")))
-        base = meta_text(values.get("id")) or f"{self.stem}:{row}"
-        return Article(id=self.ids.unique(base), text=text, path=self.path, meta=meta,
+        given_id = meta_text(values.get("id"))
+        # a row-numbered id is unique by construction: not remembered, so memory stays flat over
+        # millions of rows; ids from a column are (a repeat gets ~2)
+        doc_id = self.ids.unique(given_id) if given_id else f"{self.stem}:{row}"
+        return Article(id=doc_id, text=text, path=self.path, meta=meta,
                        encoding=self.encoding, where=where, warnings=warnings)
 
 
@@ -773,7 +777,15 @@ def _json_document(line: str, lines: Iterator[str], rows: _Rows) -> Optional[Pro
 
 
 def _read_csv(stream: BinaryIO, decoder: _Lines, rows: _Rows, delimiter: str) -> Iterator[Union[Article, Problem]]:
-    reader = csv.reader(decoder.lines(stream, split_cr=True), delimiter=delimiter)
+    lines = decoder.lines(stream, split_cr=True)
+    if delimiter == ",":
+        # Excel in much of Europe writes ';' between fields: a header line with more ';' than ','
+        first = next(lines, None)
+        if first is not None:
+            if first.count(";") > first.count(","):
+                delimiter = ";"
+            lines = itertools.chain([first], lines)
+    reader = csv.reader(lines, delimiter=delimiter)
     header = None
     while not header:
         header = _next(reader, rows, "header")
