@@ -219,11 +219,14 @@ def test_ids_from_the_id_column_unique_else_file_and_row(tmp_path):
     ids = DocIds()
     with_ids = write(tmp_path / "w.jsonl", [{"id": i, "text": t} for i, t in zip(["a", "a", 7, 7.0, " "], TEXTS)])
     assert [a.id for a in articles(read(with_ids, ids=ids))] == ["a", "a~2", "7", "7~2", "w:5"]
+    # the same run: a second and third file with the same stem number their rows with ~2, ~3
+    # (one counter a file name, not a set of every row id: memory stays flat)
     without = write(tmp_path / "w.csv", [{"text": t} for t in TEXTS[:2]])
-    assert [a.id for a in articles(read(without, ids=ids))] == ["w:1", "w:2"]
-    # the same run: a second file with the same stem and rows continues the numbering
+    assert [a.id for a in articles(read(without, ids=ids))] == ["w:1~2", "w:2~2"]
     again = write(tmp_path / "w.tsv", [{"text": t} for t in TEXTS[:2]])
-    assert [a.id for a in articles(read(again, ids=ids))] == ["w:1~2", "w:2~2"]
+    assert [a.id for a in articles(read(again, ids=ids))] == ["w:1~3", "w:2~3"]
+    fresh = DocIds()
+    assert [a.id for a in articles(read(without, ids=fresh))] == ["w:1", "w:2"]
 
 
 @pytest.mark.parametrize("name", ["r.csv", "r.jsonl", "r.parquet"])

@@ -95,6 +95,13 @@ class DocIds:
 
     def __init__(self) -> None:
         self._seen: dict[str, int] = {}
+        self._files: dict[str, int] = {}
+
+    def file_number(self, stem: str) -> int:
+        """How many corpus files named ``stem`` this run has opened, this one included: the rows
+        of the second ``export.csv`` get ids ``export:1~2``, ... without remembering every row."""
+        self._files[stem] = self._files.get(stem, 0) + 1
+        return self._files[stem]
 
     def unique(self, base: str) -> str:
         n = self._seen.get(base, 0) + 1

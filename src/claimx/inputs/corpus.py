@@ -230,6 +230,8 @@ class _Rows:
         self.shown = shown
         self.path = None if shown == "-" else shown
         self.stem = "stdin" if shown == "-" else _stem(shown)
+        n = ids.file_number(self.stem)
+        self.repeat = f"~{n}" if n > 1 else ""  # a second file of this name: its row ids get ~2
         self.named = {f: c for f, c in (columns or {}).items() if f in FIELDS and c}
         self.ids = ids
         self.encoding: Optional[str] = None
@@ -286,7 +288,7 @@ class _Rows:
         given_id = meta_text(values.get("id"))
         # a row-numbered id is unique by construction: not remembered, so memory stays flat over
         # millions of rows; ids from a column are (a repeat gets ~2)
-        doc_id = self.ids.unique(given_id) if given_id else f"{self.stem}:{row}"
+        doc_id = self.ids.unique(given_id) if given_id else f"{self.stem}:{row}{self.repeat}"
         return Article(id=doc_id, text=text, path=self.path, meta=meta,
                        encoding=self.encoding, where=where, warnings=warnings)
 
