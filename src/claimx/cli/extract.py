@@ -56,7 +56,7 @@ def extract(
              "(.csv, .tsv, .jsonl, .ndjson, .parquet; .gz too), folders (every supported file below "
              "them, sorted), or - for standard input.")],
     fmt: Annotated[Format, typer.Option(
-        "--format", "-f", case_sensitive=False,
+        "--format", "-f", case_sensitive=False, metavar="FORMAT",
         help="jsonl: one claim a line (jq, pandas, DuckDB, claimx query); json: one document "
              "{schema, documents (with their text), claims}; csv: flat columns for spreadsheets; "
              "parquet: nested, for DuckDB/pandas/polars (needs -o); table: for people.")] = Format.jsonl,
@@ -75,7 +75,7 @@ def extract(
         "--glob", metavar="PATTERN", show_default=False,
         help="In folders, only files matching PATTERN ('*.jsonl', '2024-*/*.html').")] = None,
     input_format: Annotated[InputFormat, typer.Option(
-        "--input-format", case_sensitive=False,
+        "--input-format", case_sensitive=False, metavar="FORMAT",
         help="What standard input holds: text (one article), html (one page), or a corpus stream "
              "(jsonl, csv, tsv).")] = InputFormat.text,
     outlet: Annotated[Optional[str], typer.Option(
@@ -100,9 +100,7 @@ def extract(
 ) -> None:
     """Extract dated, attributed claims from news articles.
 
-    Each claim is a quote, reported speech, an "according to" statement or a figure the outlet
-    states, with its speaker (named or anonymous), cue, date, figures and character offsets into
-    the document's text.
+    Each claim is a quote, reported speech, an "according to" statement or a figure the outlet states, with its speaker (named or anonymous), cue, date, figures and character offsets into the document's text.
 
     Examples:
 
@@ -114,12 +112,11 @@ def extract(
 
       claimx extract page.html --format table
 
-      claimx extract corpus/ -o claims.jsonl -j 2     (Ctrl-C, then the same with --resume)
+      claimx extract corpus/ -o claims.jsonl -j 2   # stopped? the same command with --resume
 
-    Exit codes: 0 ok; 1 some inputs or documents were skipped or failed (each named on stderr),
-    the others' claims written; 2 bad usage; 4 the spaCy pipeline cannot be loaded; 5 the output
-    cannot be written; 130/143 interrupted (resumable with -o); 141 the reader went away.
-    """
+    Exit codes: 0 ok; 1 some inputs or documents were skipped or failed (each named on stderr), the others' claims written; 2 bad usage; 4 the spaCy pipeline cannot be loaded; 5 the output cannot be written; 130/143 interrupted (resumable with -o); 141 the reader went away.
+    """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
+
     from claimx.extraction import ExtractRun, RunError
     from claimx.inputs import Meta, ReadOptions
 
