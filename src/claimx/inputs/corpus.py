@@ -606,29 +606,22 @@ def _choose_codec(prefix: bytes, rows: _Rows) -> Union[str, Problem]:
 
 
 def _detect_encoding(prefix: bytes) -> Optional[str]:
-    """A legacy encoding that decodes these bytes: Windows-1252 first (the usual legacy
-    encoding of English-language news, which statistical detection confuses with its neighbours
-    on short texts), else charset-normalizer's best guess."""
-    try:
-        text = prefix.decode("cp1252")
-        if not any("\x80" <= c <= "\x9f" for c in text):
-            return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - a dependency
+    """The legacy encoding of a file that is not UTF-8, judged on its first bytes by the same rule
+    as a text file's (`claimx.inputs.decode.detect_encoding`); None for UTF-16/32 without a BOM,
+    whose lines cannot be split on b"\\n"."""
+    from claimx.inputs.decode import detect_encoding
+
+    found = detect_encoding(prefix)
+    if found is None:
         return None
-    best = from_bytes(prefix).best()
-    if best is None:
-        return None
+    codec = found[1]
     try:
-        codecs.lookup(best.encoding)
+        codecs.lookup(codec)
     except LookupError:
         return None
-    if best.encoding.replace("_", "").replace("-", "").lower().startswith(("utf16", "utf32")):
-        return None  # without a BOM the lines cannot be split; not worth a guess
-    return best.encoding
+    if codec.replace("_", "").replace("-", "").lower().startswith(("utf16", "utf32")):
+        return None
+    return codec
 
 
 _BARE_CR = re.compile(r"(?<=\r)(?!\n)")
