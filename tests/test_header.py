@@ -226,3 +226,29 @@ def test_line_spans(text, spans, breaks):
             expected.append((pos, pos + len(line)))
             pos += len(line) + 1
         assert line_spans(text) == expected
+
+
+PROSE = ("The harbour council met on Tuesday and agreed, after a long debate about costs and timetables, "
+         "that the ferry to the island would run every forty minutes from the first week of June.")
+PARAGRAPHS = [f"In session {k} {PROSE[4:]}" for k in range(30)]  # no two alike: a repeated line is chrome
+
+
+def test_a_file_of_articles_keeps_the_next_article_after_an_end_marker():
+    # RIVER ends with "Click the alert icon ..." and related headlines; another article follows
+    second = "Ferry timetable approved\n" + "\n".join(PARAGRAPHS) + "\nRelated stories\nFerry fares rise\n"
+    text = RIVER + second
+    ranges = parse_header(text).boilerplate
+
+    def chrome(needle: str) -> bool:
+        k = text.index(needle)
+        return any(s <= k and k + len(needle) <= e for s, e in ranges)
+
+    assert chrome("Volunteers say the next clean-up will be bigger")  # RIVER's related headline
+    assert chrome("Ferry timetable approved")  # (a headline right after the marker reads like one)
+    assert not any(chrome(p) for p in PARAGRAPHS)  # the next article's body
+    assert chrome("Related stories") and chrome("Ferry fares rise")  # its own end marker and what follows
+
+
+def test_an_end_marker_near_the_end_takes_everything_after_it():
+    text = RIVER.replace("Volunteers say the next clean-up will be bigger", PROSE)
+    assert in_chrome(text, PROSE)

@@ -2,10 +2,16 @@
 ranges of site chrome (menus, promos, captions printed twice, related headlines after the
 article's end) that must produce no claims.
 
+The article ends at an end marker ("Related stories", "Click the alert icon to follow topics"):
+what follows is chrome, up to the end of the text, or, in a long text (more than ``TAIL_CHARS``
+after the marker: a file of articles one after the other), up to the next article's first
+paragraph of prose.
+
 `parse_header(text)` reads the text as it is: lines end at ``\\n``, ``\\r\\n``, a lone ``\\r``,
 U+2028, U+2029 or U+0085, and every offset is into the text unchanged (it is never normalised).
 A byte order mark (U+FEFF) opening the text is never part of a title, an outlet or an author
-(one inside the text, a zero-width no-break space, is left as the page has it). Nothing is guessed: a field the text does not state is None.
+(one inside the text, a zero-width no-break space, is left as the page has it). Nothing is
+guessed: a field the text does not state is None.
 
 No spaCy here: the ``claimx_article`` component calls `parse_header` on ``doc.text``, and the
 runner calls it once on the whole text of an article it cuts into pieces.
@@ -30,6 +36,7 @@ _BYLINE = re.compile(r"^(?:By\s+)?((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)
 _NAME_FOR_OUTLET = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+for\s+(\S.{1,60}?)\s*$")
 _WORD = re.compile(r"\w+")
 HEADER_LINES = 14  # header fields are looked for in the first lines only
+TAIL_CHARS = 5_000  # past an end marker, more text than this is more than a page's related links
 FIELDS = ("title", "outlet", "author", "published", "url")
 
 
@@ -128,6 +135,11 @@ def _outlet_at_start(line: str) -> Optional[str]:
     return None
 
 
+def _is_prose(line: str) -> bool:
+    """A paragraph of an article: long, ending like a sentence (not a related headline)."""
+    return len(line.split()) >= 25 and line.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+
+
 def _looks_like_title(line: str) -> bool:
     """A headline: a short line that does not end like a sentence (a question may)."""
     n = len(line.split())
@@ -187,13 +199,19 @@ def parse_header(text: str) -> Header:
                 header.title = line
 
     # The article ends at an end marker ("Click the alert icon to follow topics:", "Search Trends");
-    # related headlines and comment widgets follow it.
-    for i in range(HEADER_LINES // 2, len(lines)):
+    # related headlines and comment widgets follow it. In a long text (a file of articles one after
+    # the other) the next article's prose ends that chrome, and its own end marker starts more.
+    i = HEADER_LINES // 2
+    while i < len(lines):
         low = lines[i][2].lower().rstrip(" :")
         if any(low == m or low.startswith(m + " ") or low.startswith(m + ":") for m in chrome["end"]) \
                 or low.startswith("click the alert icon"):
-            chrome_idx.update(range(i, len(lines)))
-            break
+            end = len(lines)
+            if len(text) - lines[i][0] > TAIL_CHARS:
+                end = next((j for j in range(i + 1, len(lines)) if _is_prose(lines[j][2])), len(lines))
+            chrome_idx.update(range(i, end))
+            i = end
+        i += 1
 
     # "Rohan Mehta for TROIB News" closing the article: author and outlet.
     if lines:
