@@ -256,8 +256,11 @@ def _worker_main(conn, extractor: Extractor, parent: int) -> None:
         if task is None:
             break
         number, articles = task
+        results = extractor.run(articles)
+        for r in results:  # the parent holds the texts: do not send them back
+            r.doc = msgspec.structs.replace(r.doc, text="")
         try:
-            conn.send((number, extractor.run(articles)))
+            conn.send((number, results))
         except (BrokenPipeError, OSError):
             break
     os._exit(0)
@@ -348,6 +351,8 @@ def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int)
                     except (EOFError, OSError):
                         pass
                     else:
+                        for r, a in zip(results, w.task[1]):
+                            r.doc = msgspec.structs.replace(r.doc, text=a.text)
                         settle(key, results)
                         w.task = None
                         continue
