@@ -50,7 +50,6 @@ CORPUS_IS_CLAIMS = ("{path}: holds claimx claims, not articles (run claimx query
 BAD_PUBLISHED = "{path}: published {value!r} is not a date; left null"
 STDIN_CLOSED = "standard input is closed: nothing to read (give a file, or pipe text in)"
 STDIN_TERMINAL = "reading standard input from the terminal; end with Ctrl-D"
-STDIN_BINARY = "standard input is binary data, not text"
 STDIN_TWICE = "standard input (-) can be read only once"
 BAD_COLUMN = "--column takes FIELD=NAME with FIELD one of {fields}: {value!r}"
 TITLE_ONE_FILE = "--title names the title of one document: give a single file or -"
