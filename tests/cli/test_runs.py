@@ -149,11 +149,17 @@ def test_a_journal_is_not_overwritten_or_misused(tmp_path, full_run):
     assert journal.read_bytes() == before
 
 
-def test_sigterm_with_workers_ends_every_process(tmp_path, full_run):
-    corpus, _ = full_run
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory):
+    """60 documents: with batches of 2 the workers are still busy well after the first entries."""
+    return _corpus(tmp_path_factory.mktemp("long") / "corpus.jsonl", 12)
+
+
+def test_sigterm_with_workers_ends_every_process(tmp_path, long_corpus):
+    corpus = long_corpus
     out = tmp_path / "claims.jsonl"
     journal = tmp_path / ("claims.jsonl" + SUFFIX)
-    proc = _start(["extract", str(corpus), "-o", str(out), "-j", "2"], tmp_path)
+    proc = _start(["extract", str(corpus), "-o", str(out), "-j", "2", "--batch-size", "2"], tmp_path)
     _wait_for_entries(proc, journal, 2)
     workers = _children(proc.pid)
     assert len(workers) >= 2
@@ -169,14 +175,16 @@ def test_sigterm_with_workers_ends_every_process(tmp_path, full_run):
     assert "--resume" in lines[-1]
 
 
-def test_sigint_to_the_parent_alone_with_workers(tmp_path, full_run):
-    corpus, _ = full_run
+@pytest.mark.parametrize("send", [os.killpg, os.kill], ids=["process-group", "parent-alone"])
+def test_sigint_with_workers(tmp_path, long_corpus, send):
+    corpus = long_corpus
     out = tmp_path / "claims.jsonl"
     journal = tmp_path / ("claims.jsonl" + SUFFIX)
-    proc = _start(["extract", str(corpus), "-o", str(out), "-j", "2"], tmp_path)
+    proc = _start(["extract", str(corpus), "-o", str(out), "-j", "2", "--batch-size", "2"], tmp_path)
     _wait_for_entries(proc, journal, 2)
     workers = _children(proc.pid)
-    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole process group
+    assert len(workers) >= 2
+    send(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal (the whole group), or `kill -INT` to the parent
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err.decode() and "--resume" in err.decode()
