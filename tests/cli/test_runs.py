@@ -118,14 +118,20 @@ def test_killed_and_resumed_equals_one_run(tmp_path, full_run, how, code):
     assert not journal.exists()
 
 
-def test_a_half_written_journal_line_is_dropped(tmp_path, full_run):
-    corpus, expected = full_run
+def _crashed_run(tmp_path, corpus, entries: int) -> tuple[Path, Path]:
+    """(output, journal) of a run killed with SIGKILL once its journal holds ``entries`` documents."""
     out = tmp_path / "claims.jsonl"
     journal = tmp_path / ("claims.jsonl" + SUFFIX)
     proc = _start(["extract", str(corpus), "-o", str(out)], tmp_path)
-    _wait_for_entries(proc, journal, 2)
+    _wait_for_entries(proc, journal, entries)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
+    return out, journal
+
+
+def test_a_half_written_journal_line_is_dropped(tmp_path, full_run):
+    corpus, expected = full_run
+    out, journal = _crashed_run(tmp_path, corpus, 2)
     with journal.open("ab") as fh:  # as if the machine died in the middle of a line
         fh.write(b'{"key":"half a li')
     again = subprocess.run(CMD + ["extract", str(corpus), "-o", str(out), "--resume"], capture_output=True, text=True)
@@ -135,12 +141,7 @@ def test_a_half_written_journal_line_is_dropped(tmp_path, full_run):
 
 def test_a_journal_is_not_overwritten_or_misused(tmp_path, full_run):
     corpus, _ = full_run
-    out = tmp_path / "claims.jsonl"
-    journal = tmp_path / ("claims.jsonl" + SUFFIX)
-    proc = _start(["extract", str(corpus), "-o", str(out)], tmp_path)
-    _wait_for_entries(proc, journal, 1)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=60)
+    out, journal = _crashed_run(tmp_path, corpus, 1)
     before = journal.read_bytes()
     fresh = subprocess.run(CMD + ["extract", str(corpus), "-o", str(out)], capture_output=True, text=True)
     assert fresh.returncode == 2 and "--resume" in fresh.stderr

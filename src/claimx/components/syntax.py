@@ -103,29 +103,20 @@ def active_index(doc: Doc) -> Optional[SentenceIndex]:
 
 def sent_of(tok: Token) -> Span:
     """``tok.sent``, in constant time inside ``with sentences(tok.doc):``."""
-    doc = tok.doc
-    for index in reversed(_active):
-        if index.doc is doc:
-            return index.sent(tok.i)
-    return tok.sent
+    index = active_index(tok.doc)
+    return index.sent(tok.i) if index is not None else tok.sent
 
 
 def sent_start_of(tok: Token) -> int:
     """``tok.sent.start``."""
-    doc = tok.doc
-    for index in reversed(_active):
-        if index.doc is doc:
-            return index.starts[index.number(tok.i)]
-    return tok.sent.start
+    index = active_index(tok.doc)
+    return index.starts[index.number(tok.i)] if index is not None else tok.sent.start
 
 
 def sent_end_of(tok: Token) -> int:
     """``tok.sent.end``."""
-    doc = tok.doc
-    for index in reversed(_active):
-        if index.doc is doc:
-            return index.ends[index.number(tok.i)]
-    return tok.sent.end
+    index = active_index(tok.doc)
+    return index.ends[index.number(tok.i)] if index is not None else tok.sent.end
 
 
 class Ranges:
