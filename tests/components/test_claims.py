@@ -1053,7 +1053,7 @@ def test_a_verb_the_tagger_read_as_a_plural_noun(nlp):
               tags=["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."],
               lemmas=["but", "Trump", "claim", "that", "he", "should", "be", "the", "exception", "."])
     frames = nlp.get_pipe("claimx_cues")(doc)._.attributions
-    assert [(f["lemma"], [doc.text[a:b] for a, b in f["contents"]], doc[f["speaker_head"]].text) for f in frames] == \
+    assert [(f.lemma, [doc.text[a:b] for a, b in f.contents], doc[f.speaker_head].text) for f in frames] == \
         [("claim", ["that he should be the exception"], "Trump")]
 
 

@@ -32,10 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx import rules
-from claimx.components.cues import tidy
 from claimx.components.dates import claim_date
 from claimx.components.quotes import quote_spans
-from claimx.components.syntax import Ranges
+from claimx.components.syntax import Ranges, tidy
 from claimx.extensions import register_extensions
 from claimx.header import LINE_BREAK, has_line_break
 
@@ -89,7 +88,7 @@ class ClaimsComponent:
             s, e = tidy(text, span.start_char, span.end_char)
             if s < e:
                 quotes.append((s, e))
-        frames = [f for f in (doc._.attributions or []) if f.get("source")]
+        frames = [f for f in (doc._.attributions or []) if f.source is not None]
         ix.set_layers(quotes, frames)
         claims: list[dict] = []
         quote_frame: dict[tuple[int, int], dict] = {}
@@ -98,7 +97,7 @@ class ClaimsComponent:
         # 1. reported clauses: indirect, mixed, according_to -- or the cue of a quotation
         nested = self._nested(doc, frames, quotes, ix)
         for f in frames:
-            for cs, ce in f["contents"]:
+            for cs, ce in f.contents:
                 overlapping = [quotes[k] for k in ix.quotes.overlapping(cs, ce)]
                 inside = [q for q in overlapping if cs <= q[0] - 1 and q[1] + 1 <= ce or (cs <= q[0] and q[1] <= ce)]
                 outside_words = _nwords(self._outside(text, cs, ce, overlapping))
@@ -112,7 +111,7 @@ class ClaimsComponent:
                     consumed.update(inside)
                     kind = "mixed"
                 else:
-                    kind = f["kind"]
+                    kind = f.kind
                 claims.append(self._claim(doc, text, kind, cs, ce, f, sent_range, ix))
 
         # 2. quotations
@@ -210,7 +209,7 @@ class ClaimsComponent:
         wins, as a scan of every frame would find."""
         ix = ix or _Index(doc, doc.text, quotes, frames)
         out = set()
-        contents = sorted((cs, ce, k) for k, g in enumerate(frames) for cs, ce in g["contents"])
+        contents = sorted((cs, ce, k) for k, g in enumerate(frames) for cs, ce in g.contents)
         active: list[tuple[int, int, int]] = []
         nxt = 0
         for order in sorted(range(len(frames)), key=lambda k: (ix.cue_start[k], k)):
@@ -226,7 +225,7 @@ class ClaimsComponent:
                 if g is f:
                     continue
                 g_at = ix.cue_start[k]
-                if not any(cs <= g_at < ce for cs, ce in f["contents"]) and self._same_source(f, g):
+                if not any(cs <= g_at < ce for cs, ce in f.contents) and self._same_source(f, g):
                     out.add(id(f))
                     break
         return out
@@ -235,8 +234,8 @@ class ClaimsComponent:
     def _same_source(inner: dict, outer: dict) -> bool:
         """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun?
         ("Weaver said he believes ..."; but "Hafez said Shoukry stressed ..." is Shoukry's claim.)"""
-        a, b = inner["source"], outer["source"]
-        return a["name"] == b["name"] or a["text"].lower() in _pronouns()
+        a, b = inner.source, outer.source
+        return a.name == b.name or a.text.lower() in _pronouns()
 
     @staticmethod
     def _whole_sentences(text: str, q, sent_range) -> bool:
@@ -254,8 +253,8 @@ class ClaimsComponent:
         `"Filth out!" she wrote`, `"Normally," she said`, `He said: "No."` -- unlike a scare quote
         or a title (`called it a "vanity project"`, `the "crane committee" agreed`)."""
         qs, qe = q
-        cs = doc[f["cue"][0]].idx
-        ce = doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1])
+        cs = doc[f.cue[0]].idx
+        ce = doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1])
         if cs >= qe:
             ends = text[qe - 1] in "?!" or text[qe:qe + 1] == ","
             return ends and _nwords(text[qe:cs]) <= 3
@@ -330,12 +329,12 @@ class ClaimsComponent:
         sentence = text[ss:se].strip()
         speaker = cue = None
         if frame is not None and kind != "unattributed":
-            src = frame["source"]
-            speaker = {"text": src["text"], "name": src["name"], "type": src["type"], "title": src["title"],
-                       "span": list(src["span"])}
-            c0, c1 = frame["cue"]
+            src = frame.source
+            speaker = {"text": src.text, "name": src.name, "type": src.type, "title": src.title,
+                       "span": list(src.span)}
+            c0, c1 = frame.cue
             cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1])
-            cue = {"text": text[cs:ce], "lemma": frame["lemma"], "span": [cs, ce]}
+            cue = {"text": text[cs:ce], "lemma": frame.lemma, "span": [cs, ce]}
         all_figures = doc._.figures or []
         inside = ix.figures.within(s, e) if ix is not None else \
             [k for k, g in enumerate(all_figures) if s <= g["span"][0] and g["span"][1] <= e]
@@ -368,8 +367,8 @@ class _Index:
     def set_layers(self, quotes, frames) -> None:
         doc = self.doc
         self.quotes = Ranges(quotes)
-        self.cue_start = [doc[f["cue"][0]].idx for f in frames]
-        self.cue_end = [doc[f["cue"][1] - 1].idx + len(doc[f["cue"][1] - 1]) for f in frames]
+        self.cue_start = [doc[f.cue[0]].idx for f in frames]
+        self.cue_end = [doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1]) for f in frames]
         self._by_end = sorted((e, k) for k, e in enumerate(self.cue_end))
 
     def paragraph_start(self, pos: int) -> int:

@@ -1,11 +1,9 @@
 """``claimx_speakers``: from a cue's speaker mention to who is speaking.
 
-For every frame in ``doc._.attributions`` that has a speaker mention, sets ``frame["source"]``::
-
-    {"text": "he", "span": (char_start, char_end),       # the mention as written
-     "name": "Gabi Ashkenazi",                            # the fullest name the document gives
-     "type": "person" | "organization" | "media" | "anonymous" | "group" | "place",
-     "title": "Israeli Foreign Minister" | None}
+For every frame in ``doc._.attributions`` that has a speaker mention, sets ``frame.source``, a
+`claimx.components.cues.Source`: the mention as written (``text``, ``span``), ``name`` (the
+fullest name the document gives: "Gabi Ashkenazi"), ``type`` (person, organization, government,
+media, anonymous, group, place) and ``title`` ("Israeli Foreign Minister" or None).
 
 Resolution within the document, in text order:
 - a surname or "Mr. Trump" -> the longest person name ending with that word ("Haniyeh" -> "Ismail Haniyeh");
@@ -27,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import rules
 from claimx.header import BOM, outlet_names
-from claimx.components.cues import mention_range
+from claimx.components.cues import Frame, Source, mention_range
 from claimx.components.syntax import Ranges, sent_start_of, sentences
 from claimx.extensions import register_extensions
 
@@ -197,27 +195,25 @@ class SpeakersComponent:
             return self._annotate(doc, index)
 
     def _annotate(self, doc: Doc, index) -> Doc:
-        frames = doc._.attributions or []
+        frames: list[Frame] = doc._.attributions or []
         people = PersonIndex(doc)
-        history: list[dict] = []  # resolved sources in text order, for back-references
+        # resolved sources in text order, for back-references: the contract fields and, for this
+        # component only, "_sent" (sentence number), "_at" (offset) and "_head" (the head's lemma)
+        history: list[dict] = []
         sent_index = index
         for frame in frames:
-            if frame.get("speaker") is None:
-                frame["source"] = None
+            if frame.speaker is None:
+                frame.source = None
                 continue
-            s, e = frame["speaker"]
+            s, e = frame.speaker
             mention = doc[s:e]
-            head = doc[frame["speaker_head"]]
+            head = doc[frame.speaker_head]
             source = _without_bom(self.describe(doc, mention, head, people, history, sent_index))
-            frame["source"] = source
             source["_sent"] = sentence_number(sent_index, head.i)
             source["_at"] = head.idx
             history.append(source)
-        for frame in frames:
-            if frame.get("source"):
-                frame["source"].pop("_sent", None)
-                frame["source"].pop("_at", None)
-                frame["source"].pop("_head", None)
+            frame.source = Source(text=source["text"], span=tuple(source["span"]), name=source["name"],
+                                  type=source["type"], title=source["title"])
         return doc
 
     # -----------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@
 - `Ranges`: character (or token) ranges sorted once, for "which ranges overlap / lie inside /
   hold this one" in logarithmic time plus the answers (a claim against the site chrome, a frame's
   content against the quotations, a sentence against the figures).
+- Parse helpers for rules: `tidy` and `token_chars` (a token range as clean character offsets),
+  `count_words`, `child_of`, `subtree_range`, `clause_verb`, `noun_start`, `clause_minus`,
+  `clause_around`.
 """
 from __future__ import annotations
 
@@ -182,3 +185,90 @@ class Ranges:
         """Is there a range with ``start <= pos < end``?"""
         j = bisect.bisect_right(self._starts, pos)
         return j > 0 and self._reach[j - 1] > pos
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse helpers for rules
+
+_TRIM = set(" \t\n\r\u00a0,;:.—–-\ufeff")  # (a byte order mark glued to a first word too)
+_QUOTE_CHARS = set("\"“”„«»‟")
+
+
+def tidy(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim spaces and clause punctuation at both ends; drop a lone quote mark at either end."""
+    while True:
+        before = (s, e)
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        inner = text[s:e]
+        marks = sum(1 for c in inner if c in _QUOTE_CHARS)
+        if marks % 2 == 1:
+            if e > s and text[e - 1] in _QUOTE_CHARS:
+                e -= 1
+            elif text[s] in _QUOTE_CHARS:
+                s += 1
+        if (s, e) == before:
+            return s, e
+
+
+def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range [start, end) -> tidied character range, or None if nothing is left."""
+    if end <= start:
+        return None
+    span = doc[start:end]  # span.text, not doc.text: doc.text is rebuilt on every access
+    text, base = span.text, span.start_char
+    s, e = tidy(text, 0, len(text))
+    return (base + s, base + e) if s < e and any(c.isalnum() for c in text[s:e]) else None
+
+
+def count_words(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
+
+
+def child_of(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def clause_minus(doc: Doc, clause: tuple[int, int], hole: tuple[int, int], min_words: int = 3):
+    """The parts of a token range left when another range is cut out of it, as char ranges."""
+    out = []
+    for s, e in ((clause[0], hole[0]), (hole[1], clause[1])):
+        if e > s and count_words(doc, s, e) >= min_words:
+            c = token_chars(doc, s, e)
+            if c:
+                out.append(c)
+    return out
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a phrase hangs in (the root when there is none)."""
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return clause
+
+
+def noun_start(noun: Token) -> int:
+    """Where a noun phrase starts, without what follows the noun: "the old shipyard" of "the old
+    shipyard, which ..."."""
+    return min([c.left_edge.i for c in noun.lefts] + [noun.i])
+
+
+def clause_around(tok: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause a source phrase ("in the latest poll", "in the mayor's view") stands in, without
+    the phrase: only the piece that holds the clause's verb (not "ahead of the vote" after "leads in
+    the polls")."""
+    clause = clause_verb(tok)
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    at = clause.idx
+    return [c for c in clause_minus(tok.doc, subtree_range(clause), phrase) if c[0] <= at < c[1]]
