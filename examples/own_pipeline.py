@@ -35,9 +35,9 @@ def main() -> None:
     print("title:", doc._.article["title"])
     print("quotes:", [span.text for span in doc.spans["claimx_quotes"]])
     print("cues:", [span.text for span in doc.spans["claimx_cues"]])
-    for claim in doc._.claims:
-        speaker = claim["speaker"]["name"] if claim["speaker"] else None
-        print(f"claim: {claim['kind']} | {speaker} | {claim['text']}")
+    for claim in doc._.claims:  # typed: claimx.schema.Claim (id and doc are set by claimx.pipeline)
+        speaker = claim.speaker.name if claim.speaker else None
+        print(f"claim: {claim.kind} | {claim.act} | {speaker} | {claim.text}")
 
 
 if __name__ == "__main__":

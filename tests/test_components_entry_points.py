@@ -16,6 +16,7 @@ from tests.conftest import MODEL, ROOT, assert_offsets
 
 SCRIPT = textwrap.dedent(f"""
     import json, sys
+    import msgspec
     import spacy
 
     nlp = spacy.load({MODEL!r})
@@ -27,7 +28,7 @@ SCRIPT = textwrap.dedent(f"""
             '"The new tide gauge measures the water level every ten seconds," said Mira Koskinen.\\n'
             'The gauge cost $40,000, according to the harbour board.\\n')
     doc = nlp(text)
-    print(json.dumps({{"pipe_names": nlp.pipe_names, "claims": doc._.claims,
+    print(json.dumps({{"pipe_names": nlp.pipe_names, "claims": msgspec.to_builtins(doc._.claims),
                       "quotes": [s.text for s in doc.spans["claimx_quotes"]], "text": text}}))
 """)
 

@@ -48,8 +48,8 @@ def test_own_pipeline_example(outputs):
         "title: Night trains return to the northern line",
         "quotes: ['Passengers asked for sleeper cars for years, and now they have them,']",
         "cues: ['said', 'said']",
-        "claim: direct | Jonas Berg | Passengers asked for sleeper cars for years, and now they have them",
-        "claim: indirect | operator | Tickets will cost $90 per berth",
+        "claim: direct | assertion | Jonas Berg | Passengers asked for sleeper cars for years, and now they have them",
+        "claim: indirect | assertion | operator | Tickets will cost $90 per berth",
     ]
 
 

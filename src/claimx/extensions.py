@@ -9,11 +9,12 @@ Layers, in pipeline order (each component documents which it sets):
 - ``doc._.boilerplate``  list of ``(start, end)`` character ranges of site chrome            [claimx_article]
 - ``doc.spans["claimx_quotes"]``  quoted passages (the words between the marks)              [claimx_quotes]
 - ``doc.spans["claimx_cues"]``    reporting cues ("said", "according to"), label = cue kind  [claimx_cues]
-- ``doc._.attributions`` list of dicts: cue, content span, speaker mention                   [claimx_cues]
-- ``doc._.speakers``     list of dicts: the attribution's resolved source                    [claimx_speakers]
+- ``doc._.attributions`` list of `claimx.components.cues.Frame`: cue, contents, speaker
+                         mention, form, act; ``frame.source`` the resolved speaker      [claimx_cues, claimx_speakers]
 - ``doc._.figures``      list of figure dicts (contract shape, offsets into the doc)          [claimx_figures]
 - ``doc._.dates``        list of date-mention dicts ``{text, span, value, basis}``            [claimx_dates]
-- ``doc._.claims``       list of claim dicts (contract shape, without ``id`` and ``doc``)     [claimx_claims]
+- ``doc._.claims``       list of `claimx.schema.Claim` (``id`` "" and ``doc`` a placeholder until
+                         ``claimx.pipeline`` places them; ``within`` "#k": the k-th claim)  [claimx_claims]
 """
 from __future__ import annotations
 

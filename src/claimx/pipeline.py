@@ -89,20 +89,27 @@ def doc_text(article: Article, header: Optional[dict] = None) -> DocText:
                    encoding=article.encoding or msgspec.UNSET, text=article.text)
 
 
-def _shift(span, by: int) -> list[int]:
-    return [span[0] + by, span[1] + by]
+def _shift(span, by: int) -> tuple[int, int]:
+    return (span[0] + by, span[1] + by)
 
 
-def _shift_claim(c: dict, by: int) -> dict:
+def _shift_claim(c: Claim, by: int) -> Claim:
     """A piece's claim with every offset moved into the whole article."""
     if not by:
         return c
-    c = dict(c, span=_shift(c["span"], by))
-    for key in ("speaker", "cue"):
-        if c.get(key) and c[key].get("span") is not None:
-            c[key] = dict(c[key], span=_shift(c[key]["span"], by))
-    c["figures"] = [dict(f, span=_shift(f["span"], by)) for f in c.get("figures") or []]
-    return c
+    replace = msgspec.structs.replace
+    return replace(c, span=_shift(c.span, by),
+                   speaker=replace(c.speaker, span=_shift(c.speaker.span, by)) if c.speaker is not None else None,
+                   cue=replace(c.cue, span=_shift(c.cue.span, by)) if c.cue is not None else None,
+                   figures=[replace(f, span=_shift(f.span, by)) for f in c.figures])
+
+
+def _place_claims(doc_id: str, ref, claims: list[Claim]) -> list[Claim]:
+    """The article's claims with their ids (``<doc id>#<n>``), their document, and ``within`` turned
+    from a position among the claims (``#k``, as ``claimx_claims`` sets it) into that claim's id."""
+    return [msgspec.structs.replace(c, id=f"{doc_id}#{n}", doc=ref,
+                                    within=f"{doc_id}{c.within}" if c.within is not None else None)
+            for n, c in enumerate(claims)]
 
 
 class Extractor:
@@ -157,20 +164,21 @@ class Extractor:
 
     def _run(self, articles: list[Article]) -> list[DocResult]:
         headers: list[Optional[dict]] = [None] * len(articles)
-        claims: list[list[dict]] = [[] for _ in articles]
+        claims: list[list[Claim]] = [[] for _ in articles]
         # pieces of a long article are articles' worth of text each: one at a time keeps memory flat
         size = 1 if any(len(a.text) > self.max_chars for a in articles) else self.batch_size
         for doc, (i, offset) in self.nlp.pipe(self._docs(articles), as_tuples=True, batch_size=size):
             if headers[i] is None:
                 headers[i] = doc._.article
-            claims[i].extend(_shift_claim(c, offset) for c in doc._.claims or [])
+            base = len(claims[i])  # a piece's "#k" links count from its own first claim
+            claims[i].extend(_shift_claim(c, offset) if c.within is None or not base else
+                             msgspec.structs.replace(_shift_claim(c, offset), within=f"#{base + int(c.within[1:])}")
+                             for c in doc._.claims or [])
         out = []
         for article, header, found in zip(articles, headers, claims):
             info = doc_text(article, header)
-            ref = _doc_info(info)
-            typed = [msgspec.convert({"id": f"{article.id}#{n}", "doc": ref, **c}, Claim, from_attributes=True)
-                     for n, c in enumerate(found)]
-            out.append(DocResult(doc=info, claims=typed, where=article.where, warnings=list(article.warnings)))
+            placed = _place_claims(article.id, _doc_info(info), found)
+            out.append(DocResult(doc=info, claims=placed, where=article.where, warnings=list(article.warnings)))
         return out
 
 

@@ -12,12 +12,15 @@ from typing import Literal, Optional, Union
 
 import msgspec
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Kind = Literal["direct", "indirect", "mixed", "according_to", "unattributed"]
-SpeakerType = Literal["person", "organization", "media", "anonymous", "group", "place"]
+SpeakerType = Literal["person", "organization", "government", "media", "anonymous", "group", "place"]
+# What the source did (null for the outlet's own, unattributed, claims): see the contract.
+Act = Literal["assertion", "belief", "intention", "topic"]
 Qualifier = Literal["at_least", "over", "under", "at_most", "about"]
 DateBasis = Literal["explicit", "relative", "published"]
+FigureKind = Literal["count", "money", "percent", "measure", "duration", "ordinal", "other"]
 Offsets = tuple[int, int]
 
 
@@ -57,23 +60,31 @@ class ClaimDate(msgspec.Struct):
     basis: DateBasis
 
 
-class Figure(msgspec.Struct):
+class Figure(msgspec.Struct, kw_only=True):
     text: str
     span: Offsets
     value: Union[int, float]
     unit: Optional[str]
     qualifier: Optional[Qualifier]
     subject: Optional[str]
+    # count, money, percent, measure, duration, ordinal, other (null in schema-1 files)
+    kind: Optional[FigureKind] = None
 
 
-class Claim(msgspec.Struct):
+class Claim(msgspec.Struct, kw_only=True):
     id: str
     doc: DocInfo
     kind: Kind
+    # assertion / belief / intention / topic; null for unattributed claims (and in schema-1 files,
+    # which did not have it: hence the default).
+    act: Optional[Act] = None
     text: str
     span: Offsets
     speaker: Optional[Speaker]
     cue: Optional[Cue]
+    # The id of the claim whose content holds this one ("MENA reported that the delegation will
+    # discuss ..."): the chain of attribution; null otherwise.
+    within: Optional[str] = None
     date: Optional[ClaimDate]
     figures: list[Figure]
     sentence: str

@@ -84,7 +84,7 @@ def test_json_document(runner, shared_nlp, articles):
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
     assert list(doc) == ["schema", "documents", "claims"]
-    assert doc["schema"] == 1
+    assert doc["schema"] == 2
     assert [d["id"] for d in doc["documents"]] == ["crane", "school"]
     assert doc["documents"][0]["title"] == "Harbour gets its second crane"
     assert doc["claims"] == library_claims(shared_nlp, a) + library_claims(shared_nlp, b)

@@ -47,7 +47,10 @@ def txt_claims(nlp):
 
 
 def _bare(claim: dict) -> dict:
-    return {k: v for k, v in claim.items() if k not in ("id", "doc")}
+    """A claim without what names its document (its id, its doc, the document part of ``within``)."""
+    within = claim.get("within")
+    return {**{k: v for k, v in claim.items() if k not in ("id", "doc")},
+            "within": within and "#" + within.rsplit("#", 1)[1]}
 
 
 def _json(result) -> dict:

@@ -55,7 +55,7 @@ def test_json_document_in_and_out():
     result = run(DATA / "outlets.json", "--format", "json", "--kind", "direct")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema"] == 1
+    assert doc["schema"] == 2
     assert [d["id"] for d in doc["documents"]] == ["ledger_flood", "wire_flood"]
     assert decode_claims(result.stdout.encode()) == filter_claims(CLAIMS, kinds=["direct"])
 

@@ -5,6 +5,7 @@ runs the whole pipeline. The header itself is tested in tests/test_header.py.
 """
 from __future__ import annotations
 
+import msgspec
 import pytest
 import spacy
 
@@ -138,5 +139,5 @@ def test_dates_are_resolved_against_the_given_date(nlp):
     doc = nlp(doc)
     assert doc._.article["published"] == "2024-05-08"
     (claim,) = doc._.claims
-    assert claim["date"] == {"value": "2024-05-06", "text": "Monday", "basis": "relative"}
-    assert nlp(text)._.claims[0]["date"]["value"] is None
+    assert msgspec.to_builtins(claim.date) == {"value": "2024-05-06", "text": "Monday", "basis": "relative"}
+    assert nlp(text)._.claims[0].date.value is None

@@ -6,6 +6,7 @@ offset invariant (``extract`` below).
 """
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 import claimx
@@ -917,7 +918,7 @@ def test_split_quotes_option_gives_one_claim_per_sentence(nlp):
     text = ('"The crane arrived on a barge from Rotterdam last week. It was assembled on the quay in only '
             'four days," said Ruth Engel.')
     doc = ClaimsComponent(nlp, "claimx_claims", split_quotes=True)(nlp(text))
-    claims = doc._.claims
+    claims = msgspec.to_builtins(doc._.claims)
     for claim in claims:
         assert_offsets(text, claim)
     assert [(c["kind"], c["text"], c["speaker"]["name"]) for c in claims] == [

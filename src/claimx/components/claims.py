@@ -1,8 +1,7 @@
 """``claimx_claims``: combine the layers into claims.
 
-Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``span``, ``speaker``,
-``cue``, ``date``, ``figures``, ``sentence``; the article-level ``id`` and ``doc`` are added by
-``claimx.pipeline``), sorted by position.
+Sets ``doc._.claims``: the contract's `claimx.schema.Claim` structs, built directly from the
+typed frames, sorted by position (their ``id`` and ``doc`` are set by ``claimx.pipeline``).
 
 - A quotation is ``direct``. Its speaker comes from the cue whose clause it is (``"...," said
   Ashkenazi``), else the nearest cue in its sentences (``He told reporters: "..."``), else the
@@ -17,6 +16,13 @@ Sets ``doc._.claims``: a list of contract claim dicts (``kind``, ``text``, ``spa
   claim per piece, as a quotation around its cue does (``The goal, he said, is to ...``).
 - A sentence of the outlet's own that carries figures and no attribution is ``unattributed``.
 - Nothing inside site chrome (``doc._.boilerplate``) becomes a claim.
+- ``act`` is the frame's (``claimx.components.cues.acts``); a quotation is never a mere topic,
+  and one that inherits its speaker from the claim before it is an assertion.
+- Attribution chains: a claim whose cue stands in the content another source reports ("MENA
+  reported that **the delegation will discuss** ...") keeps its own speaker and names the claim
+  of that content in ``within`` (``#k`` here, the k-th claim of the document; the pipeline makes
+  it the claim's id). One whose speaker is the reporting one again ("Weaver said he believes
+  ...") is no claim of its own: it is part of what the outer claim says.
 
 Every look-up across layers (the quotations a clause overlaps, the cues near a quotation, the
 figures and dates of a claim, the chrome) is a binary search in ranges sorted once per document
@@ -28,17 +34,23 @@ import bisect
 import re
 from functools import lru_cache
 
+import msgspec
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx import rules
+from claimx.components.cues import Frame
 from claimx.components.dates import claim_date
 from claimx.components.quotes import quote_spans
 from claimx.components.syntax import Ranges, tidy
 from claimx.extensions import register_extensions
 from claimx.header import LINE_BREAK, has_line_break
+from claimx.schema import Claim, ClaimDate, Cue, DocInfo, Figure, Speaker
 
 register_extensions()
+
+# What a claim's ``doc`` is until the pipeline gives it the document's (``id`` is "" till then too).
+NO_DOC = DocInfo(id="", path=None, title=None, outlet=None, author=None, published=None)
 
 _WORD = re.compile(r"\w+")
 _GAP_WORD = re.compile(r"[^ \t\u00a0\"“”‘’']")  # anything but spaces and quote marks
@@ -90,12 +102,13 @@ class ClaimsComponent:
                 quotes.append((s, e))
         frames = [f for f in (doc._.attributions or []) if f.source is not None]
         ix.set_layers(quotes, frames)
-        claims: list[dict] = []
-        quote_frame: dict[tuple[int, int], dict] = {}
+        claims: list[Claim] = []
+        quote_frame: dict[tuple[int, int], Frame] = {}
         consumed: set[tuple[int, int]] = set()
+        frame_of: dict[int, Frame] = {}  # id(claim) -> the frame it was made from
 
         # 1. reported clauses: indirect, mixed, according_to -- or the cue of a quotation
-        nested = self._nested(doc, frames, quotes, ix)
+        nested, outer = self._nested(doc, frames, quotes, ix)
         for f in frames:
             for cs, ce in f.contents:
                 overlapping = [quotes[k] for k in ix.quotes.overlapping(cs, ce)]
@@ -112,12 +125,14 @@ class ClaimsComponent:
                     kind = "mixed"
                 else:
                     kind = f.kind
-                claims.append(self._claim(doc, text, kind, cs, ce, f, sent_range, ix))
+                claim = self._claim(doc, text, kind, cs, ce, f, sent_range, ix)
+                frame_of[id(claim)] = f
+                claims.append(claim)
 
         # 2. quotations
-        last_direct: dict | None = None
-        reported = sorted((c for c in claims if c["speaker"] is not None), key=lambda c: c["span"][1])
-        reported_ends = [c["span"][1] for c in reported]
+        last_direct: Claim | None = None
+        reported = sorted((c for c in claims if c.speaker is not None), key=lambda c: c.span[1])
+        reported_ends = [c.span[1] for c in reported]
         for q in quotes:
             if q in consumed:
                 continue
@@ -132,9 +147,9 @@ class ClaimsComponent:
                 # with the same speaker ("...," Tester said. "Very good.")
                 k = bisect.bisect_right(reported_ends, q[0]) - 1
                 before = [c for c in (reported[k] if k >= 0 else None, last_direct) if c is not None]
-                prev = max(before, key=lambda c: c["span"][1]) if before else None
+                prev = max(before, key=lambda c: c.span[1]) if before else None
                 # (only quote marks and spaces between: found without copying a long gap)
-                gap_at = sent_range(*prev["span"])[1] if prev is not None else 0
+                gap_at = sent_range(*prev.span)[1] if prev is not None else 0
                 if prev is not None and _GAP_WORD.search(text, gap_at, q[0]) is None:
                     gap = text[gap_at:q[0]]
                     follows = not gap.strip(" \t\u00a0\"“”‘’'") and gap.count("\n") <= 2 \
@@ -144,7 +159,7 @@ class ClaimsComponent:
                         inherited = prev
             if f is None and inherited is None and last_direct is not None \
                     and _nwords(text[q[0]:q[1]]) >= self.min_quote_words:
-                if line_of(q[0]) - line_of(last_direct["span"][1]) <= self.inherit_paragraphs:
+                if line_of(q[0]) - line_of(last_direct.span[1]) <= self.inherit_paragraphs:
                     inherited = last_direct
             if f is None and inherited is None:
                 continue
@@ -155,15 +170,17 @@ class ClaimsComponent:
             for ps, pe in pieces:
                 if f is not None:
                     claim = self._claim(doc, text, "direct", ps, pe, f, sent_range, ix)
+                    frame_of[id(claim)] = f
                 else:
                     claim = self._claim(doc, text, "direct", ps, pe, None, sent_range, ix)
-                    claim["speaker"] = dict(inherited["speaker"])
+                    claim.speaker = msgspec.structs.replace(inherited.speaker)
+                    claim.act = "assertion"  # a quotation is what was said
                 claims.append(claim)
                 last_direct = claim
 
         # 3. figures the outlet states itself
         if self.unattributed and doc._.figures:
-            covered = Ranges([(c["span"][0], c["span"][1]) for c in claims])
+            covered = Ranges([c.span for c in claims])
             for ss, se in sents:
                 if not ix.figures.any_within(ss, se):
                     continue
@@ -177,15 +194,38 @@ class ClaimsComponent:
         chrome = Ranges(doc._.boilerplate or [])
         seen = set()
         out = []
-        for c in sorted(claims, key=lambda c: (c["span"][0], c["span"][1], c["kind"])):
-            s, e = c["span"]
+        for c in sorted(claims, key=lambda c: (c.span[0], c.span[1], c.kind)):
+            s, e = c.span
             key = (s, e)
             if key in seen or chrome.any_overlapping(s, e):
                 continue
             seen.add(key)
             out.append(c)
+        self._link_chains(out, frame_of, outer)
         doc._.claims = out
         return doc
+
+    @staticmethod
+    def _link_chains(claims: list[Claim], frame_of: dict[int, Frame], outer: dict[int, tuple[Frame, int]]) -> None:
+        """Set ``within`` of each claim whose cue stands in another source's reported content
+        ("MENA reported that the delegation will discuss ..."): ``#k``, the position of the claim
+        of that content in this document's claims (the pipeline turns it into the claim's id)."""
+        if not outer:
+            return
+        by_frame: dict[int, list[int]] = {}
+        for k, c in enumerate(claims):
+            f = frame_of.get(id(c))
+            if f is not None:
+                by_frame.setdefault(id(f), []).append(k)
+        for c in claims:
+            f = frame_of.get(id(c))
+            link = outer.get(id(f)) if f is not None else None
+            if link is None:
+                continue
+            g, at = link
+            holder = next((k for k in by_frame.get(id(g), ()) if claims[k].span[0] <= at < claims[k].span[1]), None)
+            if holder is not None and claims[holder] is not c:
+                c.within = f"#{holder}"
 
     # -----------------------------------------------------------------------------------------
 
@@ -200,15 +240,22 @@ class ClaimsComponent:
             parts.append(text[pos:e])
         return " ".join(parts)
 
-    def _nested(self, doc: Doc, frames, quotes, ix: "_Index | None" = None) -> set[int]:
-        """Frames whose cue stands inside another frame's reported clause (not inside a quotation):
-        "Weaver told CNN that he believes the fight will go on" is one claim, Weaver's.
+    def _nested(self, doc: Doc, frames, quotes, ix: "_Index | None" = None) -> tuple[set[int], dict[int, tuple]]:
+        """Frames whose cue stands inside another frame's reported clause (not inside a quotation).
+
+        Returns the frames that say nothing of their own (their ids): the outer speaker again, or
+        a pronoun for them ("Weaver told CNN that he believes the fight will go on" is one claim,
+        Weaver's); and, for a frame of another source, the frame whose content holds its cue and
+        where that cue is (``{id(frame): (outer frame, cue offset)}``): "MENA reported that the
+        delegation will discuss ways ..." is the delegation's claim within MENA's; of several
+        such frames the one whose cue comes last, the innermost report.
 
         The frames whose clauses hold a cue are found by one sweep over the cues in text order,
         keeping the clauses open at the cue; the first of them in frame order that qualifies
         wins, as a scan of every frame would find."""
         ix = ix or _Index(doc, doc.text, quotes, frames)
         out = set()
+        outer: dict[int, tuple] = {}
         contents = sorted((cs, ce, k) for k, g in enumerate(frames) for cs, ce in g.contents)
         active: list[tuple[int, int, int]] = []
         nxt = 0
@@ -220,18 +267,25 @@ class ClaimsComponent:
             active = [c for c in active if c[1] > at]
             if ix.quotes.any_holding_point(at):
                 continue
+            inner_most = None
             for k in sorted({c[2] for c in active}):
                 g = frames[k]
                 if g is f:
                     continue
                 g_at = ix.cue_start[k]
-                if not any(cs <= g_at < ce for cs, ce in f.contents) and self._same_source(f, g):
+                if any(cs <= g_at < ce for cs, ce in f.contents):
+                    continue  # each holds the other's cue: neither reports the other
+                if self._same_source(f, g):
                     out.add(id(f))
                     break
-        return out
+                if inner_most is None or g_at > ix.cue_start[inner_most]:
+                    inner_most = k
+            if id(f) not in out and inner_most is not None:
+                outer[id(f)] = (frames[inner_most], at)
+        return out, outer
 
     @staticmethod
-    def _same_source(inner: dict, outer: dict) -> bool:
+    def _same_source(inner: Frame, outer: Frame) -> bool:
         """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun?
         ("Weaver said he believes ..."; but "Hafez said Shoukry stressed ..." is Shoukry's claim.)"""
         a, b = inner.source, outer.source
@@ -322,27 +376,28 @@ class ClaimsComponent:
         return out or [q]
 
     @staticmethod
-    def _claim(doc: Doc, text: str, kind: str, s: int, e: int, frame: dict | None, sent_range,
-               ix: "_Index | None" = None) -> dict:
+    def _claim(doc: Doc, text: str, kind: str, s: int, e: int, frame: Frame | None, sent_range,
+               ix: "_Index | None" = None) -> Claim:
         ss, se = sent_range(s, e)
         ss, se = tidy(text, ss, se) if kind != "direct" else (ss, se)
         sentence = text[ss:se].strip()
-        speaker = cue = None
+        speaker = cue = act = None
         if frame is not None and kind != "unattributed":
             src = frame.source
-            speaker = {"text": src.text, "name": src.name, "type": src.type, "title": src.title,
-                       "span": list(src.span)}
+            speaker = Speaker(text=src.text, name=src.name, type=src.type, title=src.title, span=src.span)
             c0, c1 = frame.cue
             cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1])
-            cue = {"text": text[cs:ce], "lemma": frame.lemma, "span": [cs, ce]}
+            cue = Cue(text=text[cs:ce], lemma=frame.lemma, span=(cs, ce))
+            # a quotation is what was said: never just what was talked about
+            act = "assertion" if kind == "direct" and frame.act == "topic" else frame.act
         all_figures = doc._.figures or []
         inside = ix.figures.within(s, e) if ix is not None else \
             [k for k, g in enumerate(all_figures) if s <= g["span"][0] and g["span"][1] <= e]
-        figures = [dict(all_figures[k], span=list(all_figures[k]["span"])) for k in inside]
+        figures = [Figure(**dict(all_figures[k], span=tuple(all_figures[k]["span"]))) for k in inside]
         sent_s, sent_e = sent_range(s, e)
-        return {"kind": kind, "text": text[s:e], "span": [s, e], "speaker": speaker, "cue": cue,
-                "date": claim_date(doc, sent_s, sent_e, ix.dates if ix is not None else None),
-                "figures": figures, "sentence": sentence}
+        date = claim_date(doc, sent_s, sent_e, ix.dates if ix is not None else None)
+        return Claim(id="", doc=NO_DOC, kind=kind, act=act, text=text[s:e], span=(s, e), speaker=speaker, cue=cue,
+                     date=ClaimDate(**date) if date is not None else None, figures=figures, sentence=sentence)
 
 
 @Language.factory("claimx_claims", default_config={"min_quote_words": 4, "unattributed": True,

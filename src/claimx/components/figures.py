@@ -108,6 +108,8 @@ class FigureRules:
         self.before_units = dict(u["before"])
         self.after_units = _phrase_table(u["after"])
         self.durations = set(u["durations"])
+        self.currencies = set(u["before"].values())
+        self.percent_units = set(u["percent_units"])
         w = data["number_words"]
         self.multipliers = {k.lower(): Decimal(str(v)) for k, v in w["multipliers"].items()}
         self.currency_multipliers = {k.lower(): Decimal(str(v)) for k, v in w["currency_multipliers"].items()}
@@ -389,8 +391,23 @@ def _figure(doc: Doc, text: str, start: int, end: int, value: Decimal, implied_q
         "unit": unit,
         "qualifier": qualifier,
         "subject": subject,
+        "kind": figure_kind(unit, r),
     }
     return fig, counted, left
+
+
+def figure_kind(unit: Optional[str], r: FigureRules) -> str:
+    """What a figure measures, from its unit: money, percent, duration, measure (any other unit)
+    or count (none)."""
+    if unit is None:
+        return "count"
+    if unit in r.currencies:
+        return "money"
+    if unit in r.percent_units:
+        return "percent"
+    if unit in r.durations:
+        return "duration"
+    return "measure"
 
 
 def _match_after(doc: Doc, j: int, table: dict, longest: int):

@@ -39,6 +39,7 @@ _TITLE_STOP_WORDS = {"said", "says", "and", "or", "with", "by", "to", "from", "f
 def _words():
     src = rules.load("sources.json")
     out = rules.load("outlets.json")
+    gov = rules.load("governments.json")
     return {
         "anonymous": set(src["anonymous_nouns"]),
         "anonymity": set(src["anonymity_words"]),
@@ -51,6 +52,8 @@ def _words():
         "relative": set(src["relative_pronouns"]),
         "honorifics": set(src["honorifics"]),
         "media": set(out["media_nouns"]),
+        "government": set(gov["nouns"]),
+        "government_names": tuple(gov["names"]),
     }
 
 
@@ -252,14 +255,14 @@ class SpeakersComponent:
             return {"text": mention.text, "span": text_span, "name": name or head.text, "type": "person",
                     "title": people.title_of(name) if name else None}
         if low in words["plural_pron"]:
-            h = recent(lambda h: h["type"] in ("group", "organization", "anonymous", "media"), window=2)
+            h = recent(lambda h: h["type"] in ("group", "organization", "government", "anonymous", "media"), window=2)
             if h:
                 return copy(h)
             return {"text": mention.text, "span": text_span, "name": head.text, "type": "group", "title": None}
 
         if low == "it":
             # "It said in a statement ...": the organization or outlet last in view
-            h = recent(lambda h: h["type"] in ("organization", "media"), window=2)
+            h = recent(lambda h: h["type"] in ("organization", "government", "media"), window=2)
             if h:
                 return copy(h)
             ent = people.last_entity_before(head.i, "ORG", here - 1, sent_index)
@@ -332,7 +335,11 @@ class SpeakersComponent:
         if head_low in words["media"] and (orgs or head.pos_ == "NOUN"):
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "media", "title": None}
         ent_type = head.ent_type_
-        if ent_type in ("GPE", "LOC", "FAC"):
+        if ent_type == "GPE" or head_low in words["government"] or head.lemma_.lower() in words["government"] \
+                or any(name in mention.text.lower() for name in words["government_names"]):
+            # "Cairo said", "Egypt's foreign ministry said", "the White House said": a state speaking
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "government", "title": None}
+        if ent_type in ("LOC", "FAC"):
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "place", "title": None}
         if ent_type == "ORG" or head_low in words["organization"] or head.lemma_.lower() in words["organization"]:
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "organization", "title": None}

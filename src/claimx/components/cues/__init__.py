@@ -10,6 +10,7 @@ The package, one module a concern:
 - `lexicon`   every word list the finders read (``rules/cues.json``), and what can speak
 - `mentions`  who speaks through a cue verb (`find_speaker`) and the mention around them
 - `contents`  what a cue verb says: `CONTENT_STRATEGIES`, tried in order
+- `acts`      what the source did: assertion, belief, intention or topic (``rules/acts.json``)
 - `finders`   `FINDERS`: the one ordered table of cue forms, and which is tried first
 - one module per cue form: `verbs`, `phrases` ("according to X"), `nominal` ("her claim that"),
   `stance` ("is confident that"), `fronted` ("To many, ...", "In X's view", "in the poll"),
@@ -30,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from claimx.components.cues.acts import frame_act
 from claimx.components.cues.context import CueContext
 from claimx.components.cues.finders import DOCUMENT_FINDERS, FINDERS, Finder
 from claimx.components.cues.frame import Frame, Source
@@ -118,6 +120,7 @@ class CuesComponent:
             f.sent = (sent.start_char, sent.end_char)
             if f.speaker is None and f.speaker_head is not None:
                 f.speaker = mention_range(doc[f.speaker_head])
+            f.act = frame_act(doc, f)
         doc.spans[CUES_KEY] = [Span(doc, f.cue[0], f.cue[1], label=f.kind) for f in frames]
         doc._.attributions = frames
         return doc

@@ -150,6 +150,10 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         if head.pos_ == "ADP":
             head = head.head
+        if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB" and _controlled_by_object(verb, head):
+            return None
+        if verb.dep_ == "xcomp" and verb.tag_ == "VBN":
+            return None  # "Israel stands accused of ...", "the mayor was left convinced": the subject undergoes it
         # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase;
         # "has a long history of blaming others": up through the object the phrase hangs on
         hops = 0
@@ -174,6 +178,14 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
                                and plausible_source(head)):  # not "nothing suggesting that ..."
         return head
     return name_right_before(verb) if depth == 0 else None
+
+
+def _controlled_by_object(verb: Token, head: Token) -> bool:
+    """"The court ordered the ministry to ensure that ...", "accused the mayor of claiming that ...",
+    "urged residents to say ...": the one who is to do what the verb says is the head's object, who
+    is ordered, accused or urged; the head's subject does not say it, and the object says nothing
+    by being its object."""
+    return any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children)
 
 
 def has_said(verb: Token) -> bool:
