@@ -121,4 +121,21 @@ def test_as_claims_accepts_contract_dicts_and_structs():
     claims = read_claims([DATA / "ledger.jsonl"])
     dicts = [msgspec.to_builtins(c) for c in claims]
     assert as_claims(dicts) == claims
+    assert as_claims(json.loads(f"[{','.join(LINES[:7])}]")) == claims     # as JSON gives them
     assert as_claims(claims) == claims
+    assert all(a is b for a, b in zip(as_claims(claims), claims))   # structs pass straight through
+    assert as_claims(iter(claims[:2])) == claims[:2]
+    assert as_claims([]) == []
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(kind="rumour"), "$.kind"),
+    (dict(span="0-10"), "$.span"),
+    (dict(act="gossip"), "$.act"),
+    (dict(figures=None), "$.figures"),
+    (dict(doc=...), "doc"),
+])
+def test_as_claims_refuses_dicts_that_are_not_claims(changes, field):
+    with pytest.raises(msgspec.ValidationError) as err:
+        as_claims([json.loads(_mutated(**changes))])
+    assert field in str(err.value)

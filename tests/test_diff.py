@@ -1,4 +1,7 @@
-"""claimx.diff: names, wordings, figures and whole alignments, as tables of behaviour."""
+"""claimx.diff: wordings, figures and whole alignments, as tables of behaviour.
+
+(Speaker names: tests/test_names.py; folding and content words: tests/test_folding.py.)
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +9,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from claimx.claimfiles import as_claims, read_claims
-from claimx.diff import (DiffSettings, align, cluster_speakers, compare_figures, diff_sources,
-                         figure_range, figure_side, name_tokens, same_speaker, speaker_keys,
-                         split_sources, summarize, text_similarity)
+from claimx.claimfiles import read_claims
+from claimx.diff import (DiffSettings, align, compare_figures, diff_sources, figure_range,
+                         figure_side, split_sources, summarize, text_similarity)
 from claimx.schema import Alignment, Claim
 
 DATA = Path(__file__).parent / "data"
@@ -36,77 +38,6 @@ def make_claim(text, speaker=None, type_="person", kind=None, figures=(), date="
         "figures": figs, "sentence": text}, Claim)
 
 
-# --- names -------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("a, b, family, expected", [
-    ("Haniyeh", "Ismail Haniyeh", "person", True),            # surname = full name
-    ("ismail HANIYEH", "Ismaïl Haniyeh", "person", True),      # case and accents
-    ("Haniya", "Ismail Haniyeh", "person", True),              # a transliteration
-    ("Blinken", "Antony Blinken", "person", True),
-    ("Netanyahu", "Benjamin Netanyahu", "person", True),
-    ("Ismail", "Ismail Haniyeh", "person", False),             # a first name is not the surname
-    ("Abbas", "Abbas Kamel", "person", False),
-    ("Abbas", "Mahmoud Abbas", "person", True),
-    ("Yahya Sinwar", "Ismail Haniyeh", "person", False),
-    ("Egyptian security officials", "Senior Egyptian security officials", "group", True),
-    ("the Egyptian security officials", "Egyptian security officials", "group", True),
-    ("officials", "Egyptian security officials", "group", False),   # one generic word is not enough
-    ("Palestinian health sources", "Egyptian security officials", "group", False),
-    ("UN", "United Nations", "body", True),                    # acronym
-    ("IDF", "Israel Defense Forces", "body", True),
-    ("Egypt's MENA news agency", "MENA news agency", "body", True),
-    ("Hamas", "Hamas", "body", True),
-    ("Hamas", "Fatah", "body", False),
-])
-def test_same_speaker(a, b, family, expected):
-    assert same_speaker(name_tokens(a), name_tokens(b), family) is expected
-    assert same_speaker(name_tokens(b), name_tokens(a), family) is expected
-
-
-def test_name_threshold_one_turns_spelling_variants_off():
-    assert same_speaker(name_tokens("Haniya"), name_tokens("Ismail Haniyeh"), "person", 1.0) is False
-    assert same_speaker(name_tokens("Haniyeh"), name_tokens("Ismail Haniyeh"), "person", 1.0) is True
-
-
-@pytest.mark.parametrize("a, b, expected", [
-    ("Palestinians", "Palestinian", True),
-    ("Palestinians", "Palestinian civilians", True),
-    ("Palestinians", "people", False),
-    ("people", "individuals", True),
-    ("Palestinians", "fatalities", True),     # a measure word says nothing about who
-    ("Palestinians", None, True),
-    ("others", "Israelis", True),
-    ("Palestinians", "Israelis", False),
-])
-def test_subjects_that_fit(a, b, expected):
-    ca = make_claim("killed 5 x", figures=[("5", 5, None, None, a)])
-    cb = make_claim("killed 6 y", figures=[("6", 6, None, None, b)])
-    got = compare_figures([figure_side(ca, ca.figures[0], 0.1)], [figure_side(cb, cb.figures[0], 0.1)])
-    assert bool(got) is expected
-
-
-def test_clusters_are_named_by_the_fullest_name_and_never_chain():
-    names = [("Netanyahu", "person"), ("Benjamin Netanyahu", "person"), ("Haniyeh", "person"),
-             ("Ismail Haniyeh", "person"), ("Yair Netanyahu", "person"), ("Kamel", "person"),
-             ("Abbas Kamel", "person"), ("Hamas", "organization"), ("Hamas", "person")]
-    got = cluster_speakers(names)
-    assert got[("Haniyeh", "person")] == "Ismail Haniyeh"
-    assert got[("Kamel", "person")] == "Abbas Kamel"
-    # "Netanyahu" fits two full names: ambiguous, so it stays alone
-    assert got[("Netanyahu", "person")] == "Netanyahu"
-    assert got[("Benjamin Netanyahu", "person")] != got[("Yair Netanyahu", "person")]
-    # a person and an organisation are never one speaker, whatever the spelling
-    assert got[("Hamas", "organization")] == got[("Hamas", "person")] == "Hamas"
-    assert cluster_speakers(list(reversed(names))) == got      # order-independent
-
-
-def test_speaker_keys_merge_across_documents():
-    keys = speaker_keys(LEDGER + WIRE)
-    assert keys["wire_flood#1"] == keys["ledger_flood#1"] == "Elena Vásquez"
-    assert keys["wire_flood#5"] == "Senior engineers at the water authority"
-    assert "ledger_flood#2" not in keys                         # unattributed
-
-
 # --- wording -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("a, b, low, high", [
@@ -124,6 +55,23 @@ def test_text_similarity(a, b, low, high):
 
 
 # --- figures -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Palestinians", "Palestinian", True),
+    ("Palestinians", "Palestinian civilians", True),
+    ("Palestinians", "people", False),
+    ("people", "individuals", True),
+    ("Palestinians", "fatalities", True),     # a measure word says nothing about who
+    ("Palestinians", None, True),
+    ("others", "Israelis", True),
+    ("Palestinians", "Israelis", False),
+])
+def test_subjects_that_fit(a, b, expected):
+    ca = make_claim("killed 5 x", figures=[("5", 5, None, None, a)])
+    cb = make_claim("killed 6 y", figures=[("6", 6, None, None, b)])
+    got = compare_figures([figure_side(ca, ca.figures[0], 0.1)], [figure_side(cb, cb.figures[0], 0.1)])
+    assert bool(got) is expected
+
 
 @pytest.mark.parametrize("value, qualifier, expected", [
     (1200, None, (1200, 1200)),
@@ -295,6 +243,27 @@ def test_unattributed_statement_against_an_attributed_one_is_an_attribution():
     assert (record.kind, record.changes) == ("attribution", ["speaker", "kind"])
 
 
+def test_contract_dicts_give_the_same_records_as_structs():
+    def dicts(claims):
+        return [msgspec.to_builtins(c) for c in claims]
+
+    assert align(dicts(LEDGER), dicts(WIRE)) == align(LEDGER, WIRE)
+    assert diff_sources([("l", dicts(LEDGER)), ("w", WIRE)]) == diff_sources([("l", LEDGER), ("w", WIRE)])
+    assert split_sources(dicts(LEDGER + WIRE), "doc") == split_sources(LEDGER + WIRE, "doc")
+
+
+def test_split_sources_keeps_the_claims_it_is_given():
+    claims = LEDGER + WIRE
+    for _, group in split_sources(claims, "outlet"):
+        assert all(any(g is c for c in claims) for g in group)      # the same objects, not copies
+
+
+@pytest.mark.parametrize("claims", [[], LEDGER])
+def test_split_sources_by_something_else_is_refused(claims):
+    with pytest.raises(ValueError):
+        split_sources(claims, "speaker")
+
+
 def test_records_round_trip_through_json():
     records = align(LEDGER, WIRE)
     assert msgspec.json.decode(msgspec.json.encode(records), type=list[Alignment]) == records
@@ -308,7 +277,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.fixture(scope="module")
 def seed_claims():
     pipeline = pytest.importorskip("claimx.pipeline", reason="extraction (claimx.pipeline) not built yet")
-    return as_claims(pipeline.extract_paths([str(SEEDS)]))
+    return pipeline.extract_paths([str(SEEDS)])
 
 
 @pytest.fixture(scope="module")

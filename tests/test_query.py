@@ -1,4 +1,7 @@
-"""claimx.query: each filter as a table of behaviour over the two-outlet fixture."""
+"""claimx.query: each filter and grouping as a table of behaviour over the two-outlet fixture.
+
+(Folding and whole-word matching: tests/test_folding.py; speaker names: tests/test_names.py.)
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,35 +10,20 @@ import msgspec
 import pytest
 
 from claimx.claimfiles import read_claims
-from claimx.query import ClaimFilter, contains_words, filter_claims, fold, group_counts
+from claimx.facets import NO_ACT
+from claimx.query import ClaimFilter, filter_claims, group_counts
 
 DATA = Path(__file__).parent / "data"
 CLAIMS = read_claims([DATA / "outlets.jsonl"])
 L, W = "ledger_flood#", "wire_flood#"
 
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ismaïl HANIYEH", "ismail haniyeh"),
-    ("Côte d’Ivoire", "cote d’ivoire"),
-    ("Straße", "strasse"),
-])
-def test_fold(text, expected):
-    assert fold(text) == expected
-
-
-@pytest.mark.parametrize("haystack, needle, expected", [
-    ("Ismail Haniyeh", "haniyeh", True),
-    ("Ismail Haniyeh", "HANIYEH", True),
-    ("Ismail Haniyeh", "ismail haniyeh", True),
-    ("Elena Vásquez", "vasquez", True),
-    ("Khalil al-Hayya", "ali", False),           # whole words only
-    ("Ismail Haniyeh", "haniyeh ismail", False),  # in order
-    ("Ismail Haniyeh", "hani", False),
-    (None, "x", False),
-])
-def test_contains_words(haystack, needle, expected):
-    assert contains_words(haystack, needle) is expected
-
+# The fixture's claims with an act each (the extractor does not fill `act` yet): the outlet's own
+# claims (L2, W2) have none, and W9 has none as in a file written before claims had acts.
+ACT_OF = {f"{L}1": "assertion", f"{L}3": "assertion", f"{L}4": "intention", f"{L}5": "belief",
+          f"{L}6": "intention", f"{L}7": "assertion", f"{W}1": "assertion", f"{W}3": "assertion",
+          f"{W}4": "intention", f"{W}5": "belief", f"{W}6": "intention", f"{W}7": "assertion",
+          f"{W}8": "topic"}
+ACTED = [msgspec.structs.replace(c, act=ACT_OF.get(c.id)) for c in CLAIMS]
 
 @pytest.mark.parametrize("criteria, expected", [
     (dict(), [f"{L}{i}" for i in range(1, 8)] + [f"{W}{i}" for i in range(1, 10)]),
@@ -78,6 +66,32 @@ def test_filter_claims(criteria, expected):
     assert [c.id for c in filter_claims(CLAIMS, **criteria)] == expected
 
 
+@pytest.mark.parametrize("criteria, expected", [
+    (dict(acts=["assertion"]), [f"{L}1", f"{L}3", f"{L}7", f"{W}1", f"{W}3", f"{W}7"]),
+    (dict(acts=["BELIEF"]), [f"{L}5", f"{W}5"]),                     # ignoring case
+    (dict(acts=["belief", "topic"]), [f"{L}5", f"{W}5", f"{W}8"]),   # any of several
+    (dict(acts=["intention"], outlets=["ledger"]), [f"{L}4", f"{L}6"]),
+    (dict(acts=["assertion"], kinds=["direct"]), [f"{L}1"]),
+    (dict(acts=["intention"], speakers=["vasquez"]), []),
+    (dict(acts=["assertion"], kinds=["unattributed"]), []),           # the outlet's own: no act
+    (dict(acts=["opinion"]), []),                                     # not an act: nothing
+])
+def test_filter_by_act(criteria, expected):
+    assert [c.id for c in filter_claims(ACTED, **criteria)] == expected
+
+
+def test_claims_without_acts_match_no_act_filter():
+    # files written before claims had an act (and today's extractor) leave it null
+    assert all(c.act is None for c in CLAIMS)
+    assert filter_claims(CLAIMS, acts=["assertion", "belief", "intention", "topic"]) == []
+    assert group_counts(CLAIMS, "act") == [(NO_ACT, len(CLAIMS))]
+
+
+def test_structs_pass_straight_through():
+    hits = filter_claims(CLAIMS, outlets=["ledger"])
+    assert hits and all(any(h is c for c in CLAIMS) for h in hits)   # the same objects, not copies
+
+
 def test_filter_accepts_contract_dicts():
     dicts = [msgspec.to_builtins(c) for c in CLAIMS]
     assert filter_claims(dicts, speakers=["reyes"]) == filter_claims(CLAIMS, speakers=["reyes"])
@@ -109,15 +123,22 @@ def test_a_claim_without_date_matches_no_date_filter():
                  ("Regional Transport Office", 2), ("Senior engineers at the water authority", 2),
                  ("Tomas Reyes", 2), ("Piet Holm", 1), ("Relief North", 1),
                  ("official at the water authority, who asked not to be named", 1)]),
+    ("act", [("assertion", 6), ("intention", 4), ("(no act)", 3), ("belief", 2), ("topic", 1)]),
 ])
 def test_group_counts(by, expected):
-    got = group_counts(CLAIMS, by)
+    got = group_counts(ACTED, by)
     assert sorted(got) == sorted(expected)
     if by == "date":
         assert got == expected                   # date order
     else:
         assert [n for _, n in got] == sorted((n for _, n in got), reverse=True)
     assert sum(n for _, n in got) == len(CLAIMS)
+
+
+def test_group_counts_of_contract_dicts():
+    dicts = [msgspec.to_builtins(c) for c in ACTED]
+    for by in ("speaker", "act", "date"):
+        assert group_counts(dicts, by) == group_counts(ACTED, by)
 
 
 def test_group_counts_of_nothing():

@@ -174,8 +174,12 @@ def _error_line(data: bytes, reason: str) -> int:
 
 
 def as_claims(records: Iterable[Claim | dict]) -> list[Claim]:
-    """Contract claim dicts (from `claimx.extract`) or `Claim` structs, as `Claim` structs."""
-    out = []
-    for record in records:
-        out.append(record if isinstance(record, Claim) else msgspec.convert(record, Claim))
-    return out
+    """Contract claim dicts (from `claimx.extract`) or `Claim` structs, as `Claim` structs.
+
+    A struct passes straight through (the same object); a dict is converted once, with
+    `msgspec.convert` (strictly, as a claim line is decoded), never by way of JSON bytes. The
+    library's entry points (`claimx.query`, `claimx.diff`, `claimx.names`) call this once on
+    what they are given.
+    """
+    return [record if isinstance(record, Claim) else msgspec.convert(record, Claim)
+            for record in records]

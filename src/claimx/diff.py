@@ -3,22 +3,26 @@ side reports. Plain functions over claims, deterministic, no spaCy.
 
 The steps, each a function below (docs/query-and-diff.md explains them for users):
 
-1. **Speakers.** Every speaker name of every input is folded (case, accents, "the", possessive
-   "'s") and clustered across documents: a surname alone is the full name ("Haniyeh" = "Ismail
-   Haniyeh") when only one full name fits; group and organisation names match by token-set
-   containment ("Egyptian security officials" ~ "Senior Egyptian security officials") or acronym
-   ("UN" = "United Nations"). Each cluster is named by its fullest name: the `speaker_key`.
-2. **Wording.** `text_similarity` compares content words with rapidfuzz (0..1).
+1. **Speakers.** Every speaker name of every input is folded and clustered across documents
+   (`claimx.names`): a surname alone is the full name ("Haniyeh" = "Ismail Haniyeh") when only one
+   full name fits; group and organisation names match by token-set containment ("Egyptian
+   security officials" ~ "Senior Egyptian security officials") or acronym ("UN" = "United
+   Nations"). Each cluster is named by its fullest name: the `speaker_key`.
+2. **Wording.** `text_similarity` compares content words (`claimx.folding.content_words`) with
+   rapidfuzz (0..1).
 3. **Figures.** Each figure gets a *measure* (what is counted: killed, wounded, held, ... from its
    subject or the words around it) and a range from its qualifier ("around 1,200" is 1,200 ± the
    tolerance). Two figures with the same unit and measure (or the same subject) are compared;
    they agree when their ranges overlap.
 4. **Pairs.** Every claim of A is scored against every claim of B; the pairs that pass are taken
    strongest first, each claim at most once; what is left is `only_a` / `only_b`.
+
+Claims may be `claimx.schema.Claim` structs, used as they are, or contract dicts, each converted to
+a struct once (`claimx.claimfiles.as_claims`) where they enter (`align`, `diff_sources`,
+`split_sources`).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,10 +30,11 @@ from datetime import date as _date
 from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
 
 from claimx.claimfiles import as_claims
-from claimx.query import NO_OUTLET, claim_date, words
+from claimx.facets import claim_date, facet_value
+from claimx.folding import STOPWORDS, content_words, words
+from claimx.names import NAME_THRESHOLD, cluster_speakers
 from claimx.schema import (AlignedClaim, Alignment, Claim, Figure, FigureComparison,
                            FigureSide)
 
@@ -47,7 +52,7 @@ class DiffSettings:
     attribution_threshold: float = 0.75
     # Jaro-Winkler similarity (0..1) at which two spellings of a name word are one
     # ("Haniyeh" ~ "Haniya"); 1 accepts only identical words (after folding case and accents).
-    name_threshold: float = 0.9
+    name_threshold: float = NAME_THRESHOLD
     # Relative width of a qualified figure: "around 1,200" is 1,200 ± 10 %; "over 40,000" is
     # 40,000 .. 40,000 × (1 + 2 × 0.1); "nearly 34,600" (under) is 34,600 × (1 − 2 × 0.1) .. 34,600.
     tolerance: float = 0.1
@@ -58,15 +63,6 @@ class DiffSettings:
 SOURCES_BY = ("outlet", "doc")
 
 # --- words ----------------------------------------------------------------------------------
-
-# Function words carry no content: "X said that the talks would ..." vs "the talks will ...".
-STOPWORDS = frozenset("""
-a an the and or but nor of to in on at for from by with without as into onto over under about
-after before since until than then so if that this these those there here it its is are was were
-be been being am has have had having do does did will would shall should can could may might must
-not no he she they we i you his her their our them us him me my your who whom whose which what
-when where while also just very more most some any all such only said says say told according
-""".split())
 
 # Words that say what a figure counts, by measure. The nearest one to the figure wins:
 # "killed nearly 34,600 Palestinians and wounded 77,700 others" -> killed, then wounded.
@@ -92,20 +88,10 @@ VAGUE_SUBJECTS = frozenset("others other total number figure".split())
 PEOPLE_WORDS = frozenset("people persons person individuals individual civilians civilian".split())
 _MEASURE_WINDOW = 5
 
-# Speaker types that can name the same source. A person is only ever a person.
-_FAMILY = {"person": "person", "organization": "body", "media": "body", "place": "body",
-           "group": "group", "anonymous": "group"}
-_NAME_NOISE = frozenset(("the", "a", "an", "s"))
-_ACRONYM_SKIP = frozenset(("of", "the", "for", "and"))
-
 # Quoted or reported: a claim quoted in one outlet and paraphrased in another is an attribution
 # change even when the speaker is the same.
 _MODE = {"direct": "quoted", "mixed": "quoted", "indirect": "reported",
          "according_to": "reported", "unattributed": "unattributed"}
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS]
 
 
 def text_similarity(a: str, b: str) -> float:
@@ -131,121 +117,6 @@ def _similarity(a: tuple[str, int], b: tuple[str, int]) -> float:
     if min(na, nb) < 3:
         return fuzz.token_sort_ratio(sa, sb, processor=None) / 100.0
     return fuzz.token_set_ratio(sa, sb, processor=None) / 100.0
-
-
-# --- speakers -------------------------------------------------------------------------------
-
-
-def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded name words without articles or possessive 's: "The Egypt's army" -> (egypt, army)."""
-    return tuple(w for w in words(name) if w not in _NAME_NOISE)
-
-
-def _token_eq(x: str, y: str, threshold: float) -> bool:
-    """One name word, allowing for transliteration ("Haniyeh" ~ "Haniya", "Mohammed" ~
-    "Mohammad"): words of four letters or more that begin with the same two letters, with a
-    Jaro-Winkler similarity (which weighs the start of a word most) of at least ``threshold``."""
-    return x == y or (min(len(x), len(y)) >= 4 and x[:2] == y[:2]
-                      and JaroWinkler.similarity(x, y) >= threshold)
-
-
-def _tokens_within(short: Sequence[str], long: Sequence[str], threshold: float) -> bool:
-    """Every token of ``short`` matches a distinct token of ``long``."""
-    free = list(long)
-    for tok in short:
-        for i, cand in enumerate(free):
-            if _token_eq(tok, cand, threshold):
-                del free[i]
-                break
-        else:
-            return False
-    return True
-
-
-def _acronym(tokens: Sequence[str]) -> str:
-    return "".join(t[0] for t in tokens if t not in _ACRONYM_SKIP)
-
-
-def same_speaker(a: tuple[str, ...], b: tuple[str, ...], family: str,
-                 threshold: float = DiffSettings.name_threshold) -> bool:
-    """Whether two folded names (`name_tokens`) of one speaker family can be one source."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
-    if family == "person":
-        # Surname = full name: the last words must match, and every word of the shorter name.
-        return _token_eq(short[-1], long[-1], threshold) and _tokens_within(short, long, threshold)
-    if len(short) == 1 and len(long) > 1 and short[0] == _acronym(long):
-        return True
-    if len(short) == 1:
-        # "officials" is not "Egyptian security officials": one word alone must be the name.
-        return len(long) == 1 and _token_eq(short[0], long[0], threshold)
-    return _tokens_within(short, long, threshold)
-
-
-def cluster_speakers(names: Iterable[tuple[str, str]],
-                     threshold: float = DiffSettings.name_threshold) -> dict[tuple[str, str], str]:
-    """Map each (name, type) to the name its cluster goes by (its fullest name).
-
-    Complete linkage: a name joins a cluster only if it matches every name already in it, and
-    only if exactly one cluster will have it ("Netanyahu" between "Benjamin Netanyahu" and "Yair
-    Netanyahu" stays alone). Names are taken longest first, then alphabetically: deterministic.
-    """
-    names = list(names)
-    distinct: dict[tuple[str, tuple[str, ...]], str] = {}  # folded name -> the spelling to show
-    for name, type_ in names:
-        key = (_FAMILY.get(type_, type_), name_tokens(name))
-        shown = _ARTICLE.sub("", name.strip())
-        if key not in distinct or _spelling_rank(shown) > _spelling_rank(distinct[key]):
-            distinct[key] = shown
-    clusters: list[tuple[str, list[tuple[str, ...]], str]] = []  # (family, members, display name)
-    cluster_of: dict[tuple[str, tuple[str, ...]], int] = {}
-    # Names that can match share a word's first two letters, or one is the other's acronym:
-    # only clusters sharing such a key are candidates (the same answer, without comparing every
-    # name with every cluster).
-    index: dict[tuple[str, str], list[int]] = {}
-    for family, toks in sorted(distinct, key=lambda k: (k[0], -len(k[1]), k[1])):
-        keys = {(family, t[:2]) for t in toks}
-        if len(toks) == 1:
-            keys.add((family, "acronym:" + toks[0]))
-        candidates = sorted({i for k in keys for i in index.get(k, ())})
-        fits = [i for i in candidates
-                if all(same_speaker(toks, m, family, threshold) for m in clusters[i][1])]
-        if len(fits) == 1:
-            target = fits[0]
-            clusters[target][1].append(toks)
-        else:
-            clusters.append((family, [toks], distinct[(family, toks)]))
-            target = len(clusters) - 1
-        cluster_of[(family, toks)] = target
-        if len(toks) > 1:
-            keys.add((family, "acronym:" + _acronym(toks)))
-        for k in keys:
-            bucket = index.setdefault(k, [])
-            if not bucket or bucket[-1] != target:
-                bucket.append(target)
-    return {(name, type_): clusters[cluster_of[(_FAMILY.get(type_, type_), name_tokens(name))]][2]
-            for name, type_ in names}
-
-
-_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-
-
-def _spelling_rank(name: str) -> tuple:
-    """Which spelling of one folded name to show: the longest, then the most capitalised
-    ("Regional Transport Office" over "regional transport office"), then by code point."""
-    return (len(name), sum(ch.isupper() for ch in name), name)
-
-
-def speaker_keys(claims: Iterable[Claim | dict],
-                 threshold: float = DiffSettings.name_threshold) -> dict[str, str]:
-    """Claim id -> the name its speaker goes by across all these claims (unattributed: absent)."""
-    claims = as_claims(claims)
-    pairs = [(c.speaker.name, c.speaker.type) for c in claims if c.speaker is not None]
-    names = cluster_speakers(pairs, threshold)
-    return {c.id: names[(c.speaker.name, c.speaker.type)] for c in claims if c.speaker is not None}
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -427,13 +298,21 @@ def align(claims_a: Iterable[Claim | dict], claims_b: Iterable[Claim | dict],
           settings: DiffSettings | None = None, names: tuple[str, str] = ("a", "b"),
           speaker_names: dict[tuple[str, str], str] | None = None) -> list[Alignment]:
     """Align two sources' claims. Records come in A's order (each A claim's record, paired or
-    `only_a`), then B's unpaired claims (`only_b`) in B's order."""
+    `only_a`), then B's unpaired claims (`only_b`) in B's order.
+
+    ``speaker_names`` maps (name, type) to a speaker key (`claimx.names.cluster_speakers`);
+    without it the speakers of these claims are clustered here."""
     s = settings or DiffSettings()
     ca, cb = as_claims(claims_a), as_claims(claims_b)
     if speaker_names is None:
         speaker_names = cluster_speakers(
             [(c.speaker.name, c.speaker.type) for c in (*ca, *cb) if c.speaker is not None],
             s.name_threshold)
+    return _align(ca, cb, s, names, speaker_names)
+
+
+def _align(ca: Sequence[Claim], cb: Sequence[Claim], s: DiffSettings, names: tuple[str, str],
+           speaker_names: dict[tuple[str, str], str]) -> list[Alignment]:
     pa, pb = _prepare(ca, speaker_names, s), _prepare(cb, speaker_names, s)
     candidates = []
     for i, j, sim in _candidate_pairs(pa, pb, min(s.shared_threshold, s.attribution_threshold)):
@@ -470,15 +349,17 @@ def _single(kind: str, names: tuple[str, str], p: _Prepared, others: Sequence[_P
 
 
 def source_name(claim: Claim, by: str) -> str:
-    if by == "outlet":
-        return claim.doc.outlet or NO_OUTLET
-    if by == "doc":
-        return claim.doc.id
-    raise ValueError(f"cannot split sources by {by!r}; one of {', '.join(SOURCES_BY)}")
+    """The source a claim belongs to: its outlet (`claimx.facets.NO_OUTLET` if unknown) or its
+    document id."""
+    if by not in SOURCES_BY:
+        raise ValueError(f"cannot split sources by {by!r}; one of {', '.join(SOURCES_BY)}")
+    return facet_value(claim, by)
 
 
 def split_sources(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, list[Claim]]]:
     """The claims of each source (outlet or document), sources in order of first appearance."""
+    if by not in SOURCES_BY:
+        raise ValueError(f"cannot split sources by {by!r}; one of {', '.join(SOURCES_BY)}")
     groups: dict[str, list[Claim]] = {}
     for c in as_claims(claims):
         groups.setdefault(source_name(c, by), []).append(c)
@@ -497,7 +378,7 @@ def diff_sources(sources: Sequence[tuple[str, Sequence[Claim | dict]]],
     for i in range(len(sources)):
         for j in range(i + 1, len(sources)):
             (na, ca), (nb, cb) = sources[i], sources[j]
-            out.extend(align(ca, cb, s, names=(na, nb), speaker_names=names))
+            out.extend(_align(ca, cb, s, (na, nb), names))
     return out
 
 

@@ -1,65 +1,36 @@
 """Questions over claims: plain filter and group functions, no spaCy.
 
 Filters combine with AND; several values of one filter combine with OR. Name-like filters
-(speaker, outlet, figure subject) fold case and accents and match whole words, so ``haniyeh``
-finds "Ismail Haniyeh" and ``cote`` finds "Côte d'Ivoire", but ``ali`` does not find "Khalil"::
+(speaker, outlet, figure subject) fold case and accents and match whole words
+(`claimx.folding.contains_words`), so ``haniyeh`` finds "Ismail Haniyeh" and ``cote`` finds "Côte
+d'Ivoire", but ``ali`` does not find "Khalil"::
 
     from claimx.query import ClaimFilter, filter_claims, group_counts
-    hits = filter_claims(claims, ClaimFilter(speakers=("haniyeh",), since="2024"))
+    hits = filter_claims(claims, ClaimFilter(speakers=("haniyeh",), acts=("assertion",), since="2024"))
     group_counts(hits, "outlet")          # [("Anadolu Agency", 3), ...]
 
-Claims may be `claimx.schema.Claim` structs or contract dicts (as `claimx.extract` returns them).
+Claims may be `claimx.schema.Claim` structs, which are used as they are, or contract dicts (as
+`claimx.extract` returns them), each converted to a struct once (`claimx.claimfiles.as_claims`).
 """
 from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal, Optional, Sequence
 
 from claimx.claimfiles import as_claims
+from claimx.facets import NO_DATE, claim_date, facet_value
+from claimx.folding import contains_words, fold
+from claimx.names import speaker_keys
 from claimx.schema import Claim, Figure
 
-GroupBy = Literal["speaker", "outlet", "kind", "type", "date"]
-GROUP_BY: tuple[str, ...] = ("speaker", "outlet", "kind", "type", "date")
-
-# What a group is called when the claims have no value for it.
-NO_SPEAKER = "(unattributed)"
-NO_OUTLET = "(unknown outlet)"
-NO_TYPE = "(none)"
-NO_DATE = "(undated)"
+GroupBy = Literal["speaker", "outlet", "kind", "act", "type", "date"]
+GROUP_BY: tuple[str, ...] = ("speaker", "outlet", "kind", "act", "type", "date")
 
 # A partial ISO date: 2024, 2024-05 or 2024-05-02 (what --since/--until accept).
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: NFKD, combining marks dropped, casefolded.
-
-    >>> fold("Ismaïl HANIYEH")
-    'ismail haniyeh'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text (letters and digits; punctuation and apostrophes split words)."""
-    return re.findall(r"[^\W_]+", fold(text))
-
-
-def contains_words(haystack: str | None, needle: str) -> bool:
-    """True if the folded words of ``needle`` occur, in order and adjacent, among those of ``haystack``."""
-    if not haystack:
-        return False
-    want = words(needle)
-    have = words(haystack)
-    if not want:
-        return True
-    n = len(want)
-    return any(have[i:i + n] == want for i in range(len(have) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -69,6 +40,9 @@ class ClaimFilter:
     speakers: Sequence[str] = ()
     types: Sequence[str] = ()
     kinds: Sequence[str] = ()
+    # assertion / belief / intention / topic (`claimx.schema.Act`); a claim whose act is null
+    # matches none.
+    acts: Sequence[str] = ()
     outlets: Sequence[str] = ()
     docs: Sequence[str] = ()
     since: Optional[str] = None
@@ -115,6 +89,9 @@ def _compile(f: ClaimFilter):
     if f.kinds:
         kinds = {k.casefold() for k in f.kinds}
         checks.append(lambda c: c.kind in kinds)
+    if f.acts:
+        acts = {a.casefold() for a in f.acts}
+        checks.append(lambda c: c.act in acts)
     if f.outlets:
         checks.append(lambda c: any(contains_words(c.doc.outlet, o) for o in f.outlets))
     if f.docs:
@@ -152,43 +129,20 @@ def _figure_matches(fig: Figure, f: ClaimFilter) -> bool:
     return True
 
 
-def claim_date(claim: Claim) -> str | None:
-    """The claim's ISO date (`date.value`), or None."""
-    return claim.date.value if claim.date is not None and claim.date.value else None
-
-
-def group_key(claim: Claim, by: str, speaker_names: dict[str, str] | None = None) -> str:
-    if by == "speaker":
-        if claim.speaker is None:
-            return NO_SPEAKER
-        if speaker_names is not None:
-            return speaker_names.get(claim.id, claim.speaker.name)
-        return claim.speaker.name
-    if by == "outlet":
-        return claim.doc.outlet or NO_OUTLET
-    if by == "kind":
-        return claim.kind
-    if by == "type":
-        return claim.speaker.type if claim.speaker is not None else NO_TYPE
-    if by == "date":
-        return claim_date(claim) or NO_DATE
-    raise ValueError(f"cannot group by {by!r}; one of {', '.join(GROUP_BY)}")
-
-
 def group_counts(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, int]]:
     """How many claims fall in each group.
 
-    Groups by date come in date order (undated last); every other grouping by count, largest
-    first, then by name. Grouping by speaker merges the names one speaker goes by across
-    documents ("Haniyeh" and "Ismail Haniyeh"), as `claimx diff` does.
+    ``by`` is one of `GROUP_BY`. Claims without a value fall in a named bucket
+    (`claimx.facets.NO_OUTLET`, `NO_ACT`, ...). Groups by date come in date order (undated last);
+    every other grouping by count, largest first, then by name. Grouping by speaker merges the
+    names one speaker goes by across documents ("Haniyeh" and "Ismail Haniyeh"), as `claimx diff`
+    does (`claimx.names.speaker_keys`).
     """
+    if by not in GROUP_BY:
+        raise ValueError(f"cannot group by {by!r}; one of {', '.join(GROUP_BY)}")
     claims = as_claims(claims)
-    names = None
-    if by == "speaker":
-        from claimx.diff import speaker_keys
-
-        names = speaker_keys(claims)
-    counts = Counter(group_key(c, by, names) for c in claims)
+    names = speaker_keys(claims) if by == "speaker" else None
+    counts = Counter(facet_value(c, by, names) for c in claims)
     if by == "date":
         return sorted(counts.items(), key=lambda kv: (kv[0] == NO_DATE, kv[0]))
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

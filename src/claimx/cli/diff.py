@@ -59,13 +59,12 @@ def diff(
 ) -> None:
     """Align the claims of two sources: shared, conflict, attribution, only_a, only_b.
 
-    Records are JSON Lines (fields: docs/query-and-diff.md, schema: claimx schema --diff); a
-    one-line summary of counts goes to stderr.
+    Records are JSON Lines (fields: docs/query-and-diff.md, schema: claimx schema --diff); a one-line summary of counts goes to stderr.
 
     Example: claimx diff ledger.jsonl wire.jsonl --format table
 
     Example: claimx extract seeds/ | claimx diff - --by outlet --only conflict
-    """
+    """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
     from claimx.diff import DiffSettings, diff_sources, split_sources, summarize
 
     settings = DiffSettings(shared_threshold=shared_threshold,
@@ -126,19 +125,18 @@ def _load_source(source: str, skip_invalid: bool, model: Optional[str]) -> tuple
 
 
 def _extract(source: str, model: Optional[str]) -> list:
+    """The claims of a folder or file of articles, as the `Claim` structs the pipeline made."""
     try:
         from claimx.pipeline import extract_paths
     except ImportError as exc:
         errors.error(errors.EXTRACT_UNAVAILABLE.format(path=source, reason=exc))
         raise typer.Exit(errors.EXIT_PIPELINE)
     try:
-        records = extract_paths([source], model=model, on_problem=errors.error)
+        claims = extract_paths([source], model=model, on_problem=errors.error)
     except (OSError, ValueError, RuntimeError) as exc:
         errors.error(errors.EXTRACT_FAILED.format(path=source, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
         raise typer.Exit(errors.EXIT_PIPELINE)
-    from claimx.claimfiles import as_claims
-
-    return as_claims(records)
+    return claims
 
 
 def _summary(counts: dict[str, int], pairs: int) -> None:

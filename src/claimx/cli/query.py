@@ -9,12 +9,14 @@ import typer
 
 from claimx import errors
 from claimx.cli.options import Format, FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
-from claimx.schema import Kind, SpeakerType
+from claimx.schema import Act, Kind, SpeakerType
 
 SpeakerTypeChoice = enum.Enum("SpeakerTypeChoice", {v: v for v in get_args(SpeakerType)}, type=str)
 KindChoice = enum.Enum("KindChoice", {v: v for v in get_args(Kind)}, type=str)
-GroupByChoice = enum.Enum("GroupByChoice", {v: v for v in ("speaker", "outlet", "kind", "type", "date")},
-                          type=str)
+ActChoice = enum.Enum("ActChoice", {v: v for v in get_args(Act)}, type=str)
+# claimx.query.GROUP_BY (not imported here: `claimx --help` loads every command module)
+GroupByChoice = enum.Enum("GroupByChoice",
+                          {v: v for v in ("speaker", "outlet", "kind", "act", "type", "date")}, type=str)
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -40,6 +42,11 @@ def query(
     kind: Annotated[Optional[list[KindChoice]], typer.Option(
         "--kind", "-k", show_default=False, case_sensitive=False,
         help="Claim kind. Repeat for any of several.")] = None,
+    act: Annotated[Optional[list[ActChoice]], typer.Option(
+        "--act", "-a", show_default=False, case_sensitive=False,
+        help="What the source did: assertion (said, reported), belief (thinks, expects), "
+             "intention (wants, vows, urges) or topic (discussed X). Claims without an act "
+             "(the outlet's own) match none. Repeat for any of several.")] = None,
     outlet: Annotated[Optional[list[str]], typer.Option(
         "--outlet", show_default=False,
         help="Outlet name, whole words, ignoring case and accents. Repeat for any of several.")] = None,
@@ -70,20 +77,21 @@ def query(
     count: Annotated[bool, typer.Option("--count", "-c", help="Print only how many claims match.")] = False,
     group_by: Annotated[Optional[GroupByChoice], typer.Option(
         "--group-by", "-g", show_default=False, case_sensitive=False,
-        help="Count matching claims per speaker, outlet, kind, type or date.")] = None,
+        help="Count matching claims per speaker, outlet, kind, act, type or date.")] = None,
     format: FormatOpt = Format.jsonl,
     output: OutputOpt = None,
     skip_invalid: SkipInvalidOpt = False,
 ) -> None:
     """Filter claims, count them, or count them per group. Filters combine (all must hold).
 
-    Figure options (--subject, --unit, --min-value, --max-value) must all hold for one figure.
-    Output is JSON Lines of the matching claims, unchanged, so it pipes on.
+    Figure options (--subject, --unit, --min-value, --max-value) must all hold for one figure. Output is JSON Lines of the matching claims, unchanged, so it pipes on.
 
     Example: claimx extract seeds/ | claimx query --speaker Haniyeh --format table
 
     Example: claimx query claims.jsonl --has-figures --subject palestinians --min-value 1000 --group-by outlet
-    """
+
+    Example: claimx query claims.jsonl --act belief --act intention --group-by speaker
+    """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
     from claimx.query import ClaimFilter, filter_claims, group_counts
 
     if regex and text is None:
@@ -98,7 +106,7 @@ def query(
                                  param_hint="--min-value")
     criteria = ClaimFilter(
         speakers=tuple(speaker or ()), types=tuple(t.value for t in type_ or ()),
-        kinds=tuple(k.value for k in kind or ()), outlets=tuple(outlet or ()), docs=tuple(doc or ()),
+        kinds=tuple(k.value for k in kind or ()), acts=tuple(a.value for a in act or ()), outlets=tuple(outlet or ()), docs=tuple(doc or ()),
         since=since, until=until, text=text, regex=regex, has_figures=has_figures, subject=subject,
         unit=unit, min_value=min_value, max_value=max_value)
 
@@ -142,7 +150,7 @@ def _plain(value) -> str:
 
 
 def _table_row(c) -> list[str]:
-    from claimx.query import claim_date
+    from claimx.facets import claim_date
 
     speaker = c.speaker.name if c.speaker else ""
     figures = "; ".join(f.text + (f" ({f.subject})" if f.subject else "") for f in c.figures)
