@@ -7,7 +7,11 @@ gives the mention around that head. Also the shapes of a cue set into its own cl
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from claimx import rules
 
 from claimx.components.cues.lexicon import lexicon, plausible_source, pronoun_sets
 from claimx.components.syntax import child_of, count_words, sent_of, sent_start_of
@@ -181,11 +185,24 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _controlled_by_object(verb: Token, head: Token) -> bool:
-    """"The court ordered the ministry to ensure that ...", "accused the mayor of claiming that ...",
-    "urged residents to say ...": the one who is to do what the verb says is the head's object, who
-    is ordered, accused or urged; the head's subject does not say it, and the object says nothing
-    by being its object."""
-    return any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children)
+    """"The court ordered the ministry to ensure that ...", "accused the mayor of claiming that ...":
+    the one who is to do (or is said to have done) what the verb says is the head's object, who is
+    ordered or accused; the head's subject does not say it, and the object says nothing by being
+    its object. Only after verbs of asking (an infinitive) and of accusing (a gerund after "of" or
+    "with"): "used his speech to call for ...", "distanced himself by saying ..." share the
+    subject (``rules/control.json``)."""
+    if not any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    if verb.dep_ == "xcomp":
+        return lemma in lexicon()["asking"]
+    prep = verb.head
+    return prep.pos_ == "ADP" and prep.lower_ in ("of", "with") and lemma in _accusing_verbs()
+
+
+@lru_cache(maxsize=1)
+def _accusing_verbs() -> frozenset[str]:
+    return frozenset(rules.load("control.json")["accusing_verbs"])
 
 
 def has_said(verb: Token) -> bool:
