@@ -7,7 +7,7 @@ speaker mention, sentence; ``source`` is left for ``claimx_speakers``).
 The package, one module a concern:
 
 - `frame`     the typed frame handed on to ``claimx_speakers`` and ``claimx_claims``
-- `lexicon`   every word list the finders read (``rules/cues.json``), and what can speak
+- `lexicon`   every word list the finders read (``rules/cues/*.json``), and what can speak
 - `mentions`  who speaks through a cue verb (`find_speaker`) and the mention around them
 - `contents`  what a cue verb says: `CONTENT_STRATEGIES`, tried in order
 - `acts`      what the source did: assertion, belief, intention or topic (``rules/acts.json``)

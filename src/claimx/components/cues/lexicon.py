@@ -1,4 +1,6 @@
-"""The cue lexicon: every word list the cue finders read, loaded once from ``rules/cues.json``.
+"""The cue lexicon: every word list the cue finders read, loaded once from ``rules/cues/``: one
+file per cue form (verbs, phrases, nominal, stance, fronted, findings, lines) and the lists several
+forms share (contents: objects, settings, tails; mentions: who speaks).
 
 Also what makes a mention a plausible source (`plausible_source`: a name, a pronoun, a source,
 group or organization noun) and a piece of evidence (`is_evidence`: a poll, a survey, records).
@@ -14,55 +16,73 @@ from claimx import rules
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    data = rules.load("cues.json")
+    verbs = rules.load("cues/verbs.json")
+    phrases = rules.load("cues/phrases.json")
+    nominal = rules.load("cues/nominal.json")
+    stance = rules.load("cues/stance.json")
+    fronted = rules.load("cues/fronted.json")
+    findings = rules.load("cues/findings.json")
+    lines = rules.load("cues/lines.json")
+    contents = rules.load("cues/contents.json")
+    mentions = rules.load("cues/mentions.json")
+    bare = contents["bare_objects"]
     lex = {
-        "clause": set(data["clause_verbs"]),
-        "infinitive": set(data["infinitive_verbs"]),
-        "object": set(data["object_verbs"]),
-        "prep": {k: set(v) for k, v in data["prep_verbs"].items()},
-        "quote_only": set(data["quote_only_verbs"]),
-        "raising": set(data["raising_verbs"]),
-        "setting": set(data["setting_nouns"]) | set(data["platform_nouns"]),
-        "platform": set(data["platform_nouns"]),
+        # verb cues
+        "clause": set(verbs["clause_verbs"]),
+        "infinitive": set(verbs["infinitive_verbs"]),
+        "object": set(verbs["object_verbs"]),
+        "prep": {k: set(v) for k, v in verbs["prep_verbs"].items()},
+        "quote_only": set(verbs["quote_only_verbs"]),
+        "as": set(verbs["as_verbs"]),
+        "particle": {k: set(v) for k, v in verbs["particle_verbs"].items()},
+        "raising": set(verbs["raising_verbs"]),
+        "refusal": set(verbs["refusal_verbs"]),
+        "not_that_cues": set(verbs["not_that_cues"]),
+        "lemma_forms": dict(verbs["lemma_forms"]),
+        # source phrases: word tuples for the PhraseMatcher
+        "according_to": [tuple(p) for p in phrases["according_to"]],
+        # nominal cues
+        "nominal": {k: set(v) for k, v in nominal["nominal_cues"].items()},
+        "nominal_preps": dict(nominal["nominal_preps"]),
+        "light": set(nominal["light_verbs"]),
+        "noun_cue_verbs": set(nominal["noun_cue_verbs"]),
+        # stance adjectives
+        "stance": {k: set(v) for k, v in stance["stance_adjectives"].items()},
+        # fronted phrases
+        "recipient_verbs": set(fronted["recipient_verbs"]),
+        "view_nouns": set(fronted["view_nouns"]),
+        "poll_nouns": set(fronted["poll_nouns"]),
+        # findings
+        "evidence_nouns": set(findings["evidence_nouns"]),
+        "evidence": set(findings["evidence_verbs"]),
+        "finding": set(findings["finding_verbs"]),
+        # line cues
+        "line_labels": set(lines["line_labels"]),
+        "label_topics": set(lines["label_topics"]),
+        "not_source_entities": set(lines["not_source_entities"]),
+        "headline_verbs": set(lines["headline_verbs"]),
+        "headline_adverbs": set(lines["headline_adverbs"]),
+        # contents, shared by the forms
+        "object_nouns": {k: set(v) for k, v in contents["object_nouns"].items()},
+        "not_content": set(contents["not_content_objects"]),
+        "setting": set(contents["setting_nouns"]) | set(contents["platform_nouns"]),
+        "platform": set(contents["platform_nouns"]),
         # objects that say nothing by themselves: "denied it" (content only with a complement:
         # "called him a liar"), "shared nothing" (never)
-        "bare_pronoun": set(data["bare_objects"]["pronouns"]),
-        "bare": set(data["bare_objects"]["pronouns"]) | set(data["bare_objects"]["empty"]),
-        "nominal_preps": dict(data["nominal_preps"]),
-        "evidence": set(data["evidence_verbs"]),
-        "evidence_nouns": set(data["evidence_nouns"]),
-        "finding": set(data["finding_verbs"]),
-        "light": set(data["light_verbs"]),
-        "particle": {k: set(v) for k, v in data["particle_verbs"].items()},
-        "poll_nouns": set(data["poll_nouns"]),
-        "view_nouns": set(data["view_nouns"]),
-        "line_labels": set(data["line_labels"]),
-        "label_topics": set(data["label_topics"]),
-        "headline_verbs": set(data["headline_verbs"]),
-        "answers": set(data["answers"]),
-        "lemma_forms": dict(data["lemma_forms"]),
-        "report_verbs": set(data["report_verbs"]),
-        "noun_cue_verbs": set(data["noun_cue_verbs"]),
-        "asking": set(data["asking_verbs"]),
-        "recipient_verbs": set(data["recipient_verbs"]),
-        "not_source_entities": set(data["not_source_entities"]),
-        "tail_stops": set(data["tail_stops"]),
-        "headline_adverbs": set(data["headline_adverbs"]),
-        "as": set(data["as_verbs"]),
-        "object_nouns": {k: set(v) for k, v in data["object_nouns"].items()},
-        "nominal": {k: set(v) for k, v in data["nominal_cues"].items()},
-        "stance": {k: set(v) for k, v in data["stance_adjectives"].items()},
-        "refusal": set(data["refusal_verbs"]),
-        "it_speech": set(data["it_speech_verbs"]),
-        "not_that_cues": set(data["not_that_cues"]),
-        "stance_verbs": set(data["stance_verbs"]),
-        "person_objects": set(data["bare_objects"]["persons"]),
-        "eager": set(data["eager_adjectives"]),
-        "addressee": set(data["addressee_verbs"]),
-        "apostrophe_s": set(data["apostrophe_s"]),
-        "speaking_pronouns": set(data["speaking_pronouns"]),
-        "not_content": set(data["not_content_objects"]),
-        "according_to": [tuple(p) for p in data["according_to"]],
+        "bare_pronoun": set(bare["pronouns"]),
+        "bare": set(bare["pronouns"]) | set(bare["empty"]),
+        "person_objects": set(bare["persons"]),
+        "stance_verbs": set(contents["stance_verbs"]),
+        "answers": set(contents["answers"]),
+        "asking": set(contents["asking_verbs"]),
+        "report_verbs": set(contents["report_verbs"]),
+        "tail_stops": set(contents["tail_stops"]),
+        # mentions: who speaks
+        "it_speech": set(mentions["it_speech_verbs"]),
+        "addressee": set(mentions["addressee_verbs"]),
+        "apostrophe_s": set(mentions["apostrophe_s"]),
+        "speaking_pronouns": set(mentions["speaking_pronouns"]),
+        "eager": set(mentions["eager_adjectives"]),
     }
     # every verb that is a cue in some frame, computed once
     lex["verbs"] = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] \
