@@ -29,6 +29,19 @@ def speakers(nlp, text: str) -> list[tuple]:
                  [("She", "Maria Lopez", "person", None)], id="she-last-named"),
     pytest.param('Oskar Lind opened the new school on Monday. "Every child in the valley can now walk to class," '
                  "he said.", [("he", "Oskar Lind", "person", None)], id="he-after-a-quote"),
+    pytest.param("Greta Moss sued the reporter Ivan Petrov over the story. She said that the article was false.",
+                 [("She", "Greta Moss", "person", None)], id="she-the-subject-not-the-object"),
+    pytest.param("The Clintons hosted Mark Wendt at the lake house. He said that the visit was private.",
+                 [("He", "Mark Wendt", "person", None)], id="he-never-a-plural-name"),
+    pytest.param("Karin Olsen spoke to the reporter Tom Hale at the quay. Hale asked her about the levy. "
+                 "She said that the levy was unfair.",
+                 [("Hale", "Tom Hale", "person", "reporter"), ("She", "Karin Olsen", "person", None)],
+                 id="she-the-one-asked-not-the-interviewer"),
+    pytest.param('Karin Olsen met Tom Hale at the quay. Hale pressed Olsen on the budget. "We will balance it," '
+                 "she said.", [("she", "Olsen", "person", None)], id="after-pressed-the-one-pressed"),
+    pytest.param("The foreign ministry said the talks would resume. It added that both delegations had agreed.",
+                 [("The foreign ministry", "foreign ministry", "government", None),
+                  ("It", "foreign ministry", "government", None)], id="it-a-ministry"),
     pytest.param("Mr. Kowalski said that the budget would be balanced next year.",
                  [("Mr. Kowalski", "Kowalski", "person", None)], id="honorific-dropped"),
     pytest.param("Finance Minister Jan Kowalski opened the debate. Kowalski said that the budget would be "

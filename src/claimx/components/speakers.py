@@ -52,6 +52,7 @@ def _words():
         "relative": set(src["relative_pronouns"]),
         "honorifics": set(src["honorifics"]),
         "media": set(out["media_nouns"]),
+        "question": set(src["question_verbs"]),
         "government": set(gov["nouns"]),
         "government_names": tuple(gov["names"]),
     }
@@ -110,6 +111,7 @@ class PersonIndex:
         self.full: dict[str, str] = {}
         self.title: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (char offset, full name) in text order
+        self._subject: list[bool] = []  # is the mention the subject of its clause?
         # doc.ents builds every entity span anew on each access: once per document, not per mention
         self.ents = list(doc.ents)
         self._starts = [ent.start for ent in self.ents]
@@ -126,6 +128,11 @@ class PersonIndex:
         for ent in self.ents:
             if ent.label_ == "PERSON" and not quoted.any_holding(ent.start, ent.end):
                 self.mentions.append((ent.start_char, self.resolve(_clean_name(ent, words["honorifics"]))))
+                root = ent.root
+                if root.dep_ in ("appos", "compound"):
+                    root = root.head
+                # (a plural name, "the Clintons", is no "he" or "she")
+                self._subject.append(root.dep_ in ("nsubj", "nsubjpass") and ent.root.tag_ != "NNPS")
         self._mention_starts = [start for start, _ in self.mentions]
         self._ends = [ent.end for ent in self.ents]  # entities do not overlap: sorted as their starts
         self._by_role: dict[str, list[tuple[int, str]]] | None = None
@@ -151,9 +158,17 @@ class PersonIndex:
         parts = name.split()
         return self.title.get(parts[-1].lower()) if parts else None
 
-    def last_before(self, offset: int) -> str | None:
-        """The fullest name of the person named last before character ``offset``."""
+    def last_before(self, offset: int, reach: int = 3, skip: set[str] | frozenset = frozenset()) -> str | None:
+        """The fullest name of the person named last before character ``offset``, the subject of
+        its clause first: of the last ``reach`` persons named, the last who is a subject ("Trump
+        told NBC's Lester Holt that he would fire Comey. He said ...": Trump, not Holt or Comey),
+        else the last named; never one of ``skip``."""
         k = bisect.bisect_left(self._mention_starts, offset) - 1
+        while k >= 0 and self.mentions[k][1] in skip:  # (an interviewer who just asked)
+            k -= 1
+        for j in range(k, max(k - reach, -1), -1):
+            if self._subject[j] and self.mentions[j][1] not in skip:
+                return self.mentions[j][1]
         return self.mentions[k][1] if k >= 0 else None
 
     def last_with_role(self, role: str, offset: int) -> tuple[str, str] | None:
@@ -201,7 +216,8 @@ class SpeakersComponent:
         frames: list[Frame] = doc._.attributions or []
         people = PersonIndex(doc)
         # resolved sources in text order, for back-references: the contract fields and, for this
-        # component only, "_sent" (sentence number), "_at" (offset) and "_head" (the head's lemma)
+        # component only, "_sent" (sentence number), "_at" (offset), "_head" (the head's lemma) and
+        # "_asks" (the cue asks a question)
         history: list[dict] = []
         sent_index = index
         for frame in frames:
@@ -214,6 +230,7 @@ class SpeakersComponent:
             source = _without_bom(self.describe(doc, mention, head, people, history, sent_index))
             source["_sent"] = sentence_number(sent_index, head.i)
             source["_at"] = head.idx
+            source["_asks"] = frame.lemma in _words()["question"]
             history.append(source)
             frame.source = Source(text=source["text"], span=tuple(source["span"]), name=source["name"],
                                   type=source["type"], title=source["title"])
@@ -248,8 +265,12 @@ class SpeakersComponent:
                 inner["text"], inner["span"] = head.text, (head.idx, head.idx + len(head))
                 return inner
         if low in words["person_pron"]:
-            h = recent(lambda h: h["type"] == "person" and h["name"].lower() not in words["person_pron"])
-            name = h["name"] if h else people.last_before(head.idx)
+            # the last person who spoke, not one who asked ("Dunn asked her whether she would
+            # resign. She said she would not": she is the one asked)
+            h = recent(lambda h: h["type"] == "person" and h["name"].lower() not in words["person_pron"]
+                       and not h.get("_asks"))
+            askers = {x["name"] for x in history[-3:] if x.get("_asks")} if not h else set()
+            name = h["name"] if h else people.last_before(head.idx, skip=askers)
             if h:
                 return copy(h)
             return {"text": mention.text, "span": text_span, "name": name or head.text, "type": "person",
@@ -283,8 +304,13 @@ class SpeakersComponent:
         # "a statement from Hamas", "reports from Egyptian media", "details from officials": the author speaks
         if head_low in words["document"]:
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and _pobj(child) is not None:
-                    obj = _pobj(child)
+                # "a statement from Hamas"; "a statement released by the council", "an advertisement
+                # paid for by the Harbour Alliance": the author speaks
+                by = child if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") else next(
+                    (t for t in child.subtree if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by"), None) \
+                    if child.dep_ == "acl" and child.tag_ == "VBN" else None
+                if by is not None and _pobj(by) is not None:
+                    obj = _pobj(by)
                     os_, oe = mention_range(obj)
                     inner = self.describe(doc, doc[os_:oe], obj, people, history, sent_index)
                     inner["text"], inner["span"] = mention.text, text_span

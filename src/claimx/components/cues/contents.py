@@ -312,7 +312,10 @@ def passive_agent(verb: Token, lemma: str, lex) -> Token | list[CharRange] | Non
     target = child_of(verb, "nsubjpass")
     if target is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         target = verb.head
-    if target is not None and target.lower_ not in lex["bare"] and target.pos_ != "PRON":
+    # "a statement released by the council" says no more than "the council released a statement"
+    setting = target is not None and (target.lemma_.lower() in lex["platform"]
+                                      or lemma in lex["light"] and target.lemma_.lower() in lex["setting"])
+    if target is not None and target.lower_ not in lex["bare"] and target.pos_ != "PRON" and not setting:
         s, e = target.left_edge.i, target.right_edge.i + 1
         pieces = []
         if s <= verb.i < e:
