@@ -17,7 +17,6 @@ import dataclasses
 
 import pytest
 
-from claimx.components import cues
 from claimx.components.cues import finders
 from claimx.components.cues.contents import CONTENT_STRATEGIES
 from claimx.components.cues.finders import DOCUMENT_FINDERS, FINDERS
@@ -429,8 +428,7 @@ def patch_finders(monkeypatch, form: str, fails_on: str) -> None:
         return finder.find(ctx, tok)
 
     patched = tuple(dataclasses.replace(f, find=find) if f is finder else f for f in FINDERS)
-    monkeypatch.setattr(finders, "FINDERS", patched)
-    monkeypatch.setattr(cues, "FINDERS", patched)
+    monkeypatch.setattr(finders, "FINDERS", patched)  # the component reads the table at call time
 
 
 def test_a_failing_finder_costs_its_candidate_only(nlp, monkeypatch):
@@ -456,7 +454,7 @@ def test_a_failing_document_finder_costs_its_frame_only(nlp, monkeypatch):
     def broken(ctx, frames):
         raise FinderBroke("headline")
 
-    monkeypatch.setattr(cues, "DOCUMENT_FINDERS", (("headline", broken),))
+    monkeypatch.setattr(finders, "DOCUMENT_FINDERS", (("headline", broken),))
     assert [row[0] for row in frame_rows(nlp(text))] == ["verb"]
     monkeypatch.setattr(nlp.get_pipe("claimx_cues"), "strict", True)
     with pytest.raises(FinderBroke):

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.components.cues.acts import frame_act
 from claimx.components.cues.context import CueContext
-from claimx.components.cues.finders import DOCUMENT_FINDERS, FINDERS, Finder
+from claimx.components.cues import finders
+from claimx.components.cues.finders import Finder
 from claimx.components.cues.frame import Frame, Source
 from claimx.components.cues.lexicon import lexicon, plausible_source
 from claimx.components.cues.mentions import mention_range
@@ -82,7 +83,7 @@ class CuesComponent:
         for tok in doc:
             if ctx.inside_quote[tok.i] or tok.i in used:
                 continue
-            for finder in FINDERS:
+            for finder in finders.FINDERS:  # (read here, so a patched table is the one used)
                 if not finder.applies(ctx, tok):
                     continue
                 frame = self._find(finder, ctx, tok)
@@ -101,7 +102,7 @@ class CuesComponent:
                     used.add(tok.i)
                 frames.append(frame)
                 break
-        for form, find in DOCUMENT_FINDERS:
+        for form, find in finders.DOCUMENT_FINDERS:
             try:
                 frame = find(ctx, frames)
             except Exception:  # noqa: BLE001 - as above
