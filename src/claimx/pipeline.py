@@ -35,6 +35,7 @@ import msgspec
 
 from claimx import DEFAULT_MODEL, errors
 from claimx.inputs import Article
+from claimx.markup import markup_spans, mask_markup
 from claimx.schema import Claim, DocText
 
 COMPONENTS = ("claimx_quotes", "claimx_cues", "claimx_speakers", "claimx_figures", "claimx_dates",
@@ -104,6 +105,16 @@ def _shift_claim(c: Claim, by: int) -> Claim:
                    figures=[replace(f, span=_shift(f.span, by)) for f in c.figures])
 
 
+def _with_texts_of(c: Claim, text: str) -> Claim:
+    """The claim with its text fields taken from ``text`` at their offsets: a text whose markup
+    was masked (`claimx.markup`) gets back the characters it has there."""
+    replace = msgspec.structs.replace
+    return replace(c, text=text[c.span[0]:c.span[1]],
+                   speaker=replace(c.speaker, text=text[c.speaker.span[0]:c.speaker.span[1]]) if c.speaker else None,
+                   cue=replace(c.cue, text=text[c.cue.span[0]:c.cue.span[1]]) if c.cue else None,
+                   figures=[replace(f, text=text[f.span[0]:f.span[1]]) for f in c.figures])
+
+
 def _place_claims(doc_id: str, ref, claims: list[Claim]) -> list[Claim]:
     """The article's claims with their ids (``<doc id>#<n>``), their document, and ``within`` turned
     from a position among the claims (``#k``, as ``claimx_claims`` sets it) into that claim's id."""
@@ -143,7 +154,7 @@ class Extractor:
 
         make_doc = self.nlp.make_doc
         for i, article in enumerate(articles):
-            text = article.text
+            text = mask_markup(article.text)  # the same length: every offset stays the text's as read
             given = article.meta.as_dict()
             if len(text) <= self.max_chars:
                 doc = make_doc(text)
@@ -176,6 +187,8 @@ class Extractor:
                              for c in doc._.claims or [])
         out = []
         for article, header, found in zip(articles, headers, claims):
+            if markup_spans(article.text):
+                found = [_with_texts_of(c, article.text) for c in found]
             info = doc_text(article, header)
             placed = _place_claims(article.id, _doc_info(info), found)
             out.append(DocResult(doc=info, claims=placed, where=article.where, warnings=list(article.warnings)))

@@ -46,9 +46,9 @@ def mention_range(head: Token) -> tuple[int, int]:
             continue
         right = max(right, child.right_edge.i)
     doc = head.doc
-    while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")):
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ in ("cc", "case")):
         right -= 1  # a possessor speaks without its "'s": "Trump's call for ..."
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return left, right + 1
 
