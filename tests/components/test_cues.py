@@ -133,6 +133,9 @@ ROWS["that_clause"] = [
     pytest.param("The storm meant that the ferry stayed in port.", [], id="meant-that"),
     pytest.param("The delay proved that the contract was flawed.", [], id="subject-cannot-speak"),
     pytest.param("Residents did not notice that the water had risen.", [], id="negated"),
+    # an infinitive of purpose says what is to be done, not what anyone said
+    pytest.param("The council will take steps to guarantee that the ferry runs.", [], id="to-guarantee-that"),
+    pytest.param("Engineers worked to ensure that the pier stayed open.", [], id="to-ensure-that"),
 ]
 
 ROWS["misread_verb"] = [

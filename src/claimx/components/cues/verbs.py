@@ -61,7 +61,11 @@ def verb_frame(ctx: CueContext, tok: Token) -> Frame | None:
 
 def that_frame(ctx: CueContext, tok: Token) -> Frame | None:
     """Any verb with a "that" clause after it and a source for its subject reports that clause:
-    "the mayor noticed that the quay was flooded", "critics resent that ..."; not "make sure that"."""
+    "the mayor noticed that the quay was flooded", "critics resent that ..."; not "make sure that",
+    and not an infinitive of purpose: "take measures to guarantee that aid is provided", "work to
+    ensure that ..." say what is to be done, not what anyone said."""
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and child_of(c, "mark") is not None
                  and child_of(c, "mark").lower_ == "that" and child_of(c, "mark").i == c.left_edge.i), None)
     if comp is None or child_of(tok, "neg") is not None:
