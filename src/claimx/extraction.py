@@ -88,9 +88,12 @@ class ExtractRun:
             self.journal.start()
 
     def _fingerprint(self) -> dict:
-        """What must be the same for a journal to be continued."""
+        """What must be the same for a journal to be continued (the claims' schema too: a journal
+        of schema-1 claims is not finished with schema-2 ones)."""
+        from claimx.schema import SCHEMA_VERSION
+
         o = self.read.overrides
-        return {"paths": [os.path.realpath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
+        return {"schema": SCHEMA_VERSION, "paths": [os.path.realpath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
                 "model": self.model, "columns": dict(sorted(self.read.columns.items())),
                 "glob": self.read.glob, "stdin_format": self.read.stdin_format,
                 "overrides": {k: v for k, v in o.as_dict().items() if v is not None}}

@@ -110,6 +110,23 @@ ROWS["verb"] = [
                   ("nominal", "support", "support", ["the new tram line"], "Hoff")], id="light-verb-noun-cue"),
     pytest.param("The ministers are said to be in Varnholm.", [], id="said-to-be"),
     pytest.param("Hoff did not say whether the ferry would resume.", [], id="did-not-say-whether"),
+    # a question asks, a negative subject says nothing: no frame speaks for anyone
+    pytest.param("Did the mayor say that the ferry would resume?", [], id="a-question-asks"),
+    pytest.param("Who said that the ferry would resume?",
+                 [("verb", "said", "say", ["that the ferry would resume"], None)], id="who-asks-nobody-speaks"),
+    pytest.param("Nobody said that the ferry would resume.",
+                 [("verb", "said", "say", ["that the ferry would resume"], None)], id="nobody-speaks"),
+    pytest.param("No official said that the ferry would resume.",
+                 [("verb", "said", "say", ["that the ferry would resume"], None)], id="no-official-speaks"),
+    pytest.param("The harbour master, who said that the pier was safe, resigned.",
+                 [("verb", "said", "say", ["that the pier was safe"], "who")], id="a-relative-who-speaks"),
+    # the doer of an infinitive joined to a finite clause is the one ordered, not that clause's subject
+    pytest.param("The court ordered Varnholm to ensure that its ferries stop and to confirm that the pier "
+                 "is safe.", [("verb", "ordered", "order",
+                               ["Varnholm to ensure that its ferries stop and to confirm that the pier is safe"],
+                               "The court"),
+                              ("verb", "confirm", "confirm", ["that the pier is safe"], None)],
+                 id="ordered-to-do-and-to-do"),
     pytest.param("Hoff declined to comment on the levy.", [], id="declined-to-comment"),
     gap("Kessler counters that the levy is unfair.",
         [("verb", "counters", "counter", ["that the levy is unfair"], "Kessler")],

@@ -63,6 +63,11 @@ def _nwords(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
+def _person_pronouns() -> frozenset[str]:
+    return frozenset(rules.load("sources.json")["person_pronouns"])
+
+
+@lru_cache(maxsize=1)
 def _pronouns() -> frozenset[str]:
     src = rules.load("sources.json")
     return frozenset(src["person_pronouns"] + src["plural_pronouns"] + src["relative_pronouns"] + ["it", "you"])
@@ -286,10 +291,18 @@ class ClaimsComponent:
 
     @staticmethod
     def _same_source(inner: Frame, outer: Frame) -> bool:
-        """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun?
-        ("Weaver said he believes ..."; but "Hafez said Shoukry stressed ..." is Shoukry's claim.)"""
+        """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun
+        that can stand for them ("Weaver said he believes ...", "the ministry said it would ...")?
+        But "Hafez said Shoukry stressed ..." is Shoukry's claim, and "Egyptian media reported
+        that he said ..." his, within theirs: a "he" or "she" is never the media, an organization
+        or a government."""
         a, b = inner.source, outer.source
-        return a.name == b.name or a.text.lower() in _pronouns()
+        if a.name == b.name:
+            return True
+        low = a.text.lower()
+        if low not in _pronouns():
+            return False
+        return low not in _person_pronouns() or b.type in ("person", "anonymous")
 
     @staticmethod
     def _whole_sentences(text: str, q, sent_range) -> bool:

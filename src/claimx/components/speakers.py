@@ -55,6 +55,7 @@ def _words():
         "question": set(src["question_verbs"]),
         "government": set(gov["nouns"]),
         "government_names": tuple(gov["names"]),
+        "government_named": set(gov["named_nouns"]),
     }
 
 
@@ -230,7 +231,9 @@ class SpeakersComponent:
             source = _without_bom(self.describe(doc, mention, head, people, history, sent_index))
             source["_sent"] = sentence_number(sent_index, head.i)
             source["_at"] = head.idx
-            source["_asks"] = frame.lemma in _words()["question"]
+            # a question ("asked her whether ...", "asked about the levy"), not a request ("asked the
+            # council to approve ...", "asked for a vote": intentions)
+            source["_asks"] = frame.lemma in _words()["question"] and frame.act != "intention"
             history.append(source)
             frame.source = Source(text=source["text"], span=tuple(source["span"]), name=source["name"],
                                   type=source["type"], title=source["title"])
@@ -333,6 +336,9 @@ class SpeakersComponent:
                 return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
         if outlet and not persons:
             return {"text": mention.text, "span": text_span, "name": outlet, "type": "media", "title": None}
+        if self._government_head(head, mention, words):
+            # "the foreign ministry", "the Biden administration" (a person's name as a modifier)
+            return {"text": mention.text, "span": text_span, "name": core.text, "type": "government", "title": None}
         if persons and not any(w in words["anonymity"] for w in (t.lower_ for t in mention)):
             # the person nearest the head: "Hamas spokesman Hazem Qassem", "X, the minister"
             ent = min(persons, key=lambda en: abs(en.root.i - head.i))
@@ -361,8 +367,7 @@ class SpeakersComponent:
         if head_low in words["media"] and (orgs or head.pos_ == "NOUN"):
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "media", "title": None}
         ent_type = head.ent_type_
-        if ent_type == "GPE" or head_low in words["government"] or head.lemma_.lower() in words["government"] \
-                or any(name in mention.text.lower() for name in words["government_names"]):
+        if ent_type == "GPE" or any(name in mention.text.lower() for name in words["government_names"]):
             # "Cairo said", "Egypt's foreign ministry said", "the White House said": a state speaking
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "government", "title": None}
         if ent_type in ("LOC", "FAC"):
@@ -382,6 +387,17 @@ class SpeakersComponent:
                     return copy(h)
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
         return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
+
+    @staticmethod
+    def _government_head(head: Token, mention: Span, words) -> bool:
+        """Is the mention headed by a noun of government: "the foreign ministry", "the cabinet";
+        "administration" and "department" only with a name or a nationality before them ("the
+        State Department", "the Biden administration", not "the university administration")?"""
+        low, lemma = head.lower_, head.lemma_.lower()
+        if low in words["government"] or lemma in words["government"]:
+            return True
+        return (low in words["government_named"] or lemma in words["government_named"]) and any(
+            t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "PERSON")) for t in mention)
 
     @staticmethod
     def _person_by_role(head: Token, people: PersonIndex, recent) -> dict | None:

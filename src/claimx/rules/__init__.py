@@ -64,6 +64,7 @@ SHAPES: dict[str, dict[str, Any]] = {
     "acts.json": {
         "forms": {str: ACTS}, "form_defaults": {str: ACTS}, "phrasal": {str: ACTS},
         "infinitive_acts": {str: ACTS}, "belief": WORDS, "intention": WORDS, "topic": WORDS,
+        "question_words": WORDS, "phrasal_actions": {str: ACTS},
     },
     "chrome.json": {
         "menu_lines": WORDS, "promo_prefixes": WORDS, "caption_suffixes": WORDS, "inline_promos": WORDS,
@@ -73,13 +74,12 @@ SHAPES: dict[str, dict[str, Any]] = {
         "text": WORDS, "id": WORDS, "outlet": WORDS, "published": WORDS, "title": WORDS, "author": WORDS,
         "url": WORDS, "claims_keys": WORDS, "claims_document_keys": WORDS, "claims_csv_columns": WORDS,
     },
-    "control.json": {"accusing_verbs": WORDS},
     "date_words.json": {
         "months": {str: int}, "weekdays": WORDS, "weekday_abbreviations": WORDS, "same_day_modifiers": WORDS,
         "day_parts": WORDS, "relative_days": WORDS, "week_directions": WORDS, "ago_periods": WORDS,
         "future_auxiliaries": WORDS, "published_labels": WORDS, "header_words": WORDS,
     },
-    "governments.json": {"nouns": WORDS, "names": WORDS},
+    "governments.json": {"nouns": WORDS, "named_nouns": WORDS, "names": WORDS},
     "number_words.json": {
         "multipliers": {str: float}, "currency_multipliers": {str: float}, "counts": {str: float},
         "fractions": {str: float},
@@ -121,7 +121,7 @@ SHAPES: dict[str, dict[str, Any]] = {
     },
     "cues/mentions.json": {
         "it_speech_verbs": WORDS, "addressee_verbs": WORDS, "apostrophe_s": WORDS, "speaking_pronouns": WORDS,
-        "eager_adjectives": WORDS,
+        "eager_adjectives": WORDS, "accusing_verbs": WORDS, "no_speakers": WORDS,
     },
 }
 

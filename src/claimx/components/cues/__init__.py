@@ -70,6 +70,21 @@ class CuesComponent:
                 raise
             return None
 
+    def _complete(self, doc: Doc, f: Frame) -> bool:
+        """Fill the frame's sentence, speaker mention and act; False (drop it) when an odd parse
+        makes that fail, as for a finder."""
+        try:
+            sent = sent_of(doc[f.cue[0]])
+            f.sent = (sent.start_char, sent.end_char)
+            if f.speaker is None and f.speaker_head is not None:
+                f.speaker = mention_range(doc[f.speaker_head])
+            f.act = frame_act(doc, f)
+            return True
+        except Exception:  # noqa: BLE001 - one odd parse costs this candidate, never the article
+            if self.strict:
+                raise
+            return False
+
     def __call__(self, doc: Doc) -> Doc:
         with sentences(doc):  # every `sent_of` below answers from one index of this document
             return self._annotate(doc)
@@ -116,12 +131,7 @@ class CuesComponent:
         spoken = {sent_start_of(doc[f.cue[0]]) for f in frames if f.contents}
         frames += [f for f in deferred if sent_start_of(doc[f.cue[0]]) not in spoken]
         frames.sort(key=lambda f: f.cue[0])
-        for f in frames:
-            sent = sent_of(doc[f.cue[0]])
-            f.sent = (sent.start_char, sent.end_char)
-            if f.speaker is None and f.speaker_head is not None:
-                f.speaker = mention_range(doc[f.speaker_head])
-            f.act = frame_act(doc, f)
+        frames = [f for f in frames if self._complete(doc, f)]
         doc.spans[CUES_KEY] = [Span(doc, f.cue[0], f.cue[1], label=f.kind) for f in frames]
         doc._.attributions = frames
         return doc

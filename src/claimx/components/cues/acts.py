@@ -6,12 +6,15 @@ that applies decides:
 1. the form alone: "according to X", "records show", a line label and a poll assert; "In X's
    view" and "To many, ..." hold a belief;
 2. the cue and the preposition that introduces its content: "called for a ban" and "called on the
-   mayor to resign" are intentions, "commented on the levy" a topic;
-3. the content's shape: an infinitive is an intention ("vowed to rebuild", "urged the council to
+   mayor to resign" are intentions, "commented on the levy" a topic; some only before an action
+   ("insisted on keeping troops there", but "insisted on his innocence" asserts);
+3. a question: a content that opens with "whether" or a wh-word ("asked whether the talks had
+   failed", "discussed how to pay for the pier") is a topic;
+4. the content's shape: an infinitive is an intention ("vowed to rebuild", "urged the council to
    act", "is willing to talk"), except after the lemmas that say otherwise ("expects to win" is a
    belief); a clause after a cue of topics is what was said ("mentioned that the ferry was late");
-4. the lemma: "believes" a belief, "wants" an intention, "discussed" a topic;
-5. the form's default (a stance adjective holds a belief), else an assertion ("called it a
+5. the lemma: "believes" a belief, "wants" an intention, "discussed" a topic;
+6. the form's default (a stance adjective holds a belief), else an assertion ("called it a
    disgrace").
 """
 from __future__ import annotations
@@ -37,6 +40,8 @@ def act_rules() -> dict:
         "phrasal": dict(data["phrasal"]),
         "infinitive_acts": dict(data["infinitive_acts"]),
         "lemmas": {lemma: act for act in ("belief", "intention", "topic") for lemma in data[act]},
+        "question_words": set(data["question_words"]),
+        "phrasal_actions": dict(data["phrasal_actions"]),
     }
 
 
@@ -95,9 +100,14 @@ def frame_act(doc: Doc, frame: Frame) -> str:
     if frame.form in r["forms"]:
         return r["forms"][frame.form]
     lemma = frame.lemma
+    toks = content_tokens(doc, frame)
+    if toks and toks[0].lower_ in r["question_words"] and toks[0].tag_ in ("IN", "WDT", "WP", "WP$", "WRB"):
+        return "topic"  # "asked whether the talks had failed": a question, not an answer
     prep = _preposition(doc, frame)
     if prep is not None and f"{lemma} {prep}" in r["phrasal"]:
         return r["phrasal"][f"{lemma} {prep}"]
+    if prep is not None and toks and toks[0].tag_ == "VBG" and f"{lemma} {prep}" in r["phrasal_actions"]:
+        return r["phrasal_actions"][f"{lemma} {prep}"]  # "insisted on keeping troops there"
     by_lemma = r["lemmas"].get(lemma)
     shape = content_shape(doc, frame)
     if shape == "infinitive":

@@ -83,6 +83,8 @@ def lexicon() -> dict:
         "apostrophe_s": set(mentions["apostrophe_s"]),
         "speaking_pronouns": set(mentions["speaking_pronouns"]),
         "eager": set(mentions["eager_adjectives"]),
+        "accusing": set(mentions["accusing_verbs"]),
+        "no_speakers": set(mentions["no_speakers"]),
     }
     # every verb that is a cue in some frame, computed once
     lex["verbs"] = lex["clause"] | lex["infinitive"] | lex["object"] | set(lex["prep"]) | lex["quote_only"] \

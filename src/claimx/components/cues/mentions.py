@@ -7,11 +7,7 @@ gives the mention around that head. Also the shapes of a cue set into its own cl
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
-
-from claimx import rules
 
 from claimx.components.cues.lexicon import lexicon, plausible_source, pronoun_sets
 from claimx.components.syntax import child_of, count_words, sent_of, sent_start_of
@@ -132,8 +128,9 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
             and child_of(verb, "auxpass") is None:
         return subj  # "It said in a statement ...": a company, a paper, a report
     if subj is not None and subj.lower_ not in ("it", "there"):
-        if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            return subj  # resolved to verb.head by the speakers component
+        if _says_nothing(subj, verb):
+            return None
+        # (a relative "who" is resolved to verb.head by the speakers component)
         return subj
     agent = child_of(verb, "agent")
     if agent is not None:
@@ -156,6 +153,13 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB" and _controlled_by_object(verb, head):
             return None
+        if verb.dep_ == "conj" and _infinitive(verb) and child_of(head, "nsubj") is not None:
+            # "ordered Israel to ensure that its forces stop and to confirm that ...": an infinitive
+            # the parser joined to a finite clause goes with the infinitive above that clause
+            up = head
+            while up.head != up and not _infinitive(up):
+                up = up.head
+            return find_speaker(up, depth + 1) if _infinitive(up) else None
         if verb.dep_ == "xcomp" and verb.tag_ == "VBN":
             return None  # "Israel stands accused of ...", "the mayor was left convinced": the subject undergoes it
         # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase;
@@ -190,19 +194,29 @@ def _controlled_by_object(verb: Token, head: Token) -> bool:
     ordered or accused; the head's subject does not say it, and the object says nothing by being
     its object. Only after verbs of asking (an infinitive) and of accusing (a gerund after "of" or
     "with"): "used his speech to call for ...", "distanced himself by saying ..." share the
-    subject (``rules/control.json``)."""
+    subject (``rules/cues/mentions.json`` accusing_verbs)."""
     if not any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children):
         return False
     lemma = head.lemma_.lower()
     if verb.dep_ == "xcomp":
         return lemma in lexicon()["asking"]
     prep = verb.head
-    return prep.pos_ == "ADP" and prep.lower_ in ("of", "with") and lemma in _accusing_verbs()
+    return prep.pos_ == "ADP" and prep.lower_ in ("of", "with") and lemma in lexicon()["accusing"]
 
 
-@lru_cache(maxsize=1)
-def _accusing_verbs() -> frozenset[str]:
-    return frozenset(rules.load("control.json")["accusing_verbs"])
+def _says_nothing(subj: Token, verb: Token) -> bool:
+    """"Who said the war is over?", "Nobody said ...", "No official claimed ...": a question's
+    wh-word (in a sentence that asks: a relative "who" or "which" speaks for its noun) or a
+    negative subject."""
+    low = subj.lower_
+    if low in ("who", "whom", "which", "what"):
+        return subj.tag_ in ("WP", "WDT") and any(t.text == "?" for t in sent_of(verb)[-2:])
+    det = child_of(subj, "det")
+    return low in lexicon()["no_speakers"] or det is not None and det.lower_ == "no"
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def has_said(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from claimx.components.cues.context import CueContext
 from claimx.components.cues.frame import Frame
 from claimx.components.cues.lexicon import plausible_source, source_words
 from claimx.components.cues.mentions import find_speaker, has_said, interrupts, name_right_before
-from claimx.components.syntax import child_of, subtree_range, token_chars
+from claimx.components.syntax import child_of, sent_of, subtree_range, token_chars
 
 
 def verb_frame(ctx: CueContext, tok: Token) -> Frame | None:
@@ -34,6 +34,8 @@ def verb_frame(ctx: CueContext, tok: Token) -> Frame | None:
     if lemma in lex["raising"] and child_of(tok, "auxpass") is not None and child_of(tok, "agent") is None \
             and not has_said(tok):
         return None
+    if _asks_a_question(tok):
+        return None  # "Did the minister say that the talks failed?": nothing was said
     contents = verb_contents(tok, lex)
     speaker = find_speaker(tok)
     if speaker is None and not contents:
@@ -57,6 +59,17 @@ def verb_frame(ctx: CueContext, tok: Token) -> Frame | None:
         # a name right before the verb that the parser hung elsewhere: the name alone, not its phrase
         frame.speaker = ctx.person_at(speaker.i) or (speaker.i, speaker.i + 1)
     return frame
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Is the cue the verb of a question: an auxiliary before its subject and a question mark at
+    the end of the sentence ("Did the minister say that ...?", "Has anyone claimed ...?")?"""
+    subj = child_of(verb, "nsubj")
+    aux = child_of(verb, "aux")
+    if subj is None or aux is None or not aux.i < subj.i < verb.i:
+        return False
+    sent = sent_of(verb)
+    return any(t.text == "?" for t in sent[-2:])
 
 
 def that_frame(ctx: CueContext, tok: Token) -> Frame | None:
