@@ -8,7 +8,7 @@ Field order in each struct is the order of keys in the JSON output.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
 import msgspec
 
@@ -24,70 +24,93 @@ FigureKind = Literal["count", "money", "percent", "measure", "duration", "ordina
 Offsets = tuple[int, int]
 
 
+def _d(description: str) -> msgspec.Meta:
+    """A field's description, printed by `claimx schema` (the contract's words, shortened)."""
+    return msgspec.Meta(description=description)
+
+
 class DocInfo(msgspec.Struct):
     """Where a claim comes from. Unknown fields are null, never guessed."""
 
-    id: str
-    path: Optional[str]
-    title: Optional[str]
-    outlet: Optional[str]
-    author: Optional[str]
-    published: Optional[str]
-    # The article's address (a corpus column, or a saved page's canonical URL); null if unknown.
+    id: Annotated[str, _d("The document's id: a file's name without extension, a corpus row's id column, "
+                          "else '<corpus file stem>:<row>'; unique within a run")]
+    path: Annotated[Optional[str], _d("The file read (for a corpus row, the corpus file); null for standard input")]
+    title: Annotated[Optional[str], _d("The article's title")]
+    outlet: Annotated[Optional[str], _d("Who published it")]
+    author: Annotated[Optional[str], _d("Who wrote it")]
+    published: Annotated[Optional[str], _d("When it was published: an ISO 8601 date or date-time")]
     # Optional when decoding, so schema-1 claim files without it still read.
-    url: Optional[str] = None
-    # Only present when the text was not UTF-8: the Python codec it was decoded with.
-    encoding: Union[str, msgspec.UnsetType] = msgspec.UNSET
+    url: Annotated[Optional[str], _d("The article's address (a corpus column or a saved page's canonical URL)")] = None
+    encoding: Annotated[Union[str, msgspec.UnsetType], _d(
+        "Only where the text was not UTF-8: the Python codec it was decoded with")] = msgspec.UNSET
 
 
 class Speaker(msgspec.Struct):
-    text: str
-    name: str
-    type: SpeakerType
-    title: Optional[str]
-    span: Offsets
+    """Who speaks: the mention as written and who it is."""
+
+    text: Annotated[str, _d("The mention attached to the cue, as written ('he', 'Ashkenazi', 'The source')")]
+    name: Annotated[str, _d("The fullest name the document gives ('Gabi Ashkenazi'); for unnamed sources "
+                            "their description ('unnamed high-level Egyptian source')")]
+    type: Annotated[SpeakerType, _d("person, organization, government (a state, a capital or a ministry "
+                                    "speaking), media, anonymous, group, or place")]
+    title: Annotated[Optional[str], _d("Role or title where the document gives one ('Hamas spokesman')")]
+    span: Annotated[Offsets, _d("[start, end) of the mention in the document text")]
 
 
 class Cue(msgspec.Struct):
-    text: str
-    lemma: str
-    span: Offsets
+    """The reporting word or phrase."""
+
+    text: Annotated[str, _d("The cue as written ('said', 'according to')")]
+    lemma: Annotated[str, _d("Its lemma ('say', 'according to')")]
+    span: Annotated[Offsets, _d("[start, end) of the cue in the document text")]
 
 
 class ClaimDate(msgspec.Struct):
-    value: Optional[str]
-    text: Optional[str]
-    basis: DateBasis
+    """When the claim was made or the event it reports happened."""
+
+    value: Annotated[Optional[str], _d("ISO date; null when it cannot be resolved")]
+    text: Annotated[Optional[str], _d("The date as written; null when it is the publication date")]
+    basis: Annotated[DateBasis, _d("explicit, relative (resolved against doc.published) or published")]
 
 
 class Figure(msgspec.Struct, kw_only=True):
-    text: str
-    span: Offsets
-    value: Union[int, float]
-    unit: Optional[str]
-    qualifier: Optional[Qualifier]
-    subject: Optional[str]
-    # count, money, percent, measure, duration, ordinal, other (null in schema-1 files)
-    kind: Optional[FigureKind] = None
+    """A number in the claim."""
+
+    text: Annotated[str, _d("The figure as written, with its qualifier and unit ('at least 248', '$500 million')")]
+    span: Annotated[Offsets, _d("[start, end) of the figure in the document text")]
+    value: Annotated[Union[int, float], _d("The number ('$500 million' -> 500000000)")]
+    unit: Annotated[Optional[str], _d("Currency code or unit ('USD', 'percent', 'days')")]
+    qualifier: Annotated[Optional[Qualifier], _d("at_least, over, under, at_most, about, or null")]
+    subject: Annotated[Optional[str], _d("What is counted or measured")]
+    # (null in schema-1 files)
+    kind: Annotated[Optional[FigureKind], _d(
+        "count, money, percent, measure (a physical unit), duration, ordinal or other")] = None
 
 
 class Claim(msgspec.Struct, kw_only=True):
-    id: str
-    doc: DocInfo
-    kind: Kind
-    # assertion / belief / intention / topic; null for unattributed claims (and in schema-1 files,
-    # which did not have it: hence the default).
-    act: Optional[Act] = None
-    text: str
-    span: Offsets
-    speaker: Optional[Speaker]
-    cue: Optional[Cue]
-    # The id of the claim whose content holds this one ("MENA reported that the delegation will
-    # discuss ..."): the chain of attribution; null otherwise.
-    within: Optional[str] = None
-    date: Optional[ClaimDate]
-    figures: list[Figure]
-    sentence: str
+    """One claim line of `claimx extract`: who said what, when, with which numbers."""
+
+    id: Annotated[str, _d("Stable id: '<doc id>#<n>', the same on every run and machine")]
+    doc: Annotated[DocInfo, _d("Where the claim comes from")]
+    kind: Annotated[Kind, _d("direct (a quotation), indirect (reported speech), mixed (reported speech quoting "
+                             "part of the words), according_to ('according to X'), unattributed (the "
+                             "outlet's own statement with figures)")]
+    # null for unattributed claims (and in schema-1 files, which did not have it: hence the default)
+    act: Annotated[Optional[Act], _d(
+        "What the source did: assertion (said, reported, denied), belief (believes, expects), intention "
+        "(wants, plans, calls for), topic (discussed, addressed: what was talked about); null for "
+        "unattributed claims")] = None
+    text: Annotated[str, _d("The claim's content: the quoted words without the marks, or the reported "
+                            "clause or phrase")]
+    span: Annotated[Offsets, _d("[start, end) of the content in the document text: text[start:end] == text")]
+    speaker: Annotated[Optional[Speaker], _d("Who speaks; null for unattributed claims")]
+    cue: Annotated[Optional[Cue], _d("The reporting word or phrase; null when there is none")]
+    within: Annotated[Optional[str], _d(
+        "The id of the claim whose content holds this one ('MENA reported that the delegation will discuss "
+        "...'): the chain of attribution; null otherwise")] = None
+    date: Annotated[Optional[ClaimDate], _d("When the claim was made or the event happened; null when unknown")]
+    figures: Annotated[list[Figure], _d("The numbers in the claim")]
+    sentence: Annotated[str, _d("The whole sentence, for reading the claim in context")]
 
 
 class DocText(DocInfo):

@@ -328,16 +328,25 @@ _CSV_HEAD = ("id", "doc", "kind")
 _CSV_TAIL = ("text", "span", "speaker", "cue", "date", "figures", "sentence")
 
 
+def _bare(info: mi.Type) -> mi.Type:
+    """The type without its metadata (``Annotated[..., msgspec.Meta(description=...)]``)."""
+    while isinstance(info, mi.Metadata):
+        info = info.type
+    return info
+
+
 def _flatten(info: mi.Type) -> mi.Type:
-    """The type inside ``Optional[...]``."""
+    """The type inside ``Optional[...]`` (and its description)."""
+    info = _bare(info)
     if isinstance(info, mi.UnionType):
         inner = [t for t in info.types if not isinstance(t, mi.NoneType)]
         if len(inner) == 1:
-            return inner[0]
+            return _bare(inner[0])
     return info
 
 
 def _is_offsets(info: mi.Type) -> bool:
+    info = _bare(info)
     return isinstance(info, mi.TupleType) and len(info.item_types) == 2 and all(
         isinstance(t, mi.IntType) for t in info.item_types)
 
@@ -468,7 +477,7 @@ def _arrow_type(info: mi.Type):
 
 
 def _nullable(field: mi.Field) -> bool:
-    t = field.type
+    t = _bare(field.type)
     return not field.required or (isinstance(t, mi.UnionType) and any(
         isinstance(x, mi.NoneType) for x in t.types))
 

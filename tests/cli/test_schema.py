@@ -38,6 +38,16 @@ def test_schema_is_generated_from_the_types(args, generated, root):
     assert schema["$defs"] == generated()["$defs"]
 
 
+def test_every_field_of_a_claim_line_is_described():
+    schema = _schema()
+    undescribed = [f"{name}.{field}" for name, definition in schema["$defs"].items()
+                   for field, prop in definition.get("properties", {}).items() if not prop.get("description")]
+    assert undescribed == []
+    assert {"act", "within"} <= set(schema["$defs"]["Claim"]["properties"])
+    assert "kind" in schema["$defs"]["Figure"]["properties"]
+    assert "government" in schema["$defs"]["Speaker"]["properties"]["type"]["enum"]
+
+
 def test_schema_to_a_file(tmp_path):
     out = tmp_path / "claim.schema.json"
     assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
