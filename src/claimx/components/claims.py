@@ -294,15 +294,15 @@ class ClaimsComponent:
         """Does the inner frame's speaker say nothing new: the outer speaker again, or a pronoun
         that can stand for them ("Weaver said he believes ...", "the ministry said it would ...")?
         But "Hafez said Shoukry stressed ..." is Shoukry's claim, and "Egyptian media reported
-        that he said ..." his, within theirs: a "he" or "she" is never the media, an organization
-        or a government."""
+        that he said ..." his, within theirs: a "he" or "she" is never the media or a government
+        (an organization may be a person the model took for one: "Weaver said he believes ...")."""
         a, b = inner.source, outer.source
         if a.name == b.name:
             return True
         low = a.text.lower()
         if low not in _pronouns():
             return False
-        return low not in _person_pronouns() or b.type in ("person", "anonymous")
+        return low not in _person_pronouns() or b.type not in ("media", "government")
 
     @staticmethod
     def _whole_sentences(text: str, q, sent_range) -> bool:

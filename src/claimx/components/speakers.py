@@ -217,8 +217,8 @@ class SpeakersComponent:
         frames: list[Frame] = doc._.attributions or []
         people = PersonIndex(doc)
         # resolved sources in text order, for back-references: the contract fields and, for this
-        # component only, "_sent" (sentence number), "_at" (offset), "_head" (the head's lemma) and
-        # "_asks" (the cue asks a question)
+        # component only, "_sent" (sentence number), "_at" (offset), "_head" (the head's lemma),
+        # "_asks" (the cue asks a question) and "_contents" (what the frame reports)
         history: list[dict] = []
         sent_index = index
         for frame in frames:
@@ -231,6 +231,7 @@ class SpeakersComponent:
             source = _without_bom(self.describe(doc, mention, head, people, history, sent_index))
             source["_sent"] = sentence_number(sent_index, head.i)
             source["_at"] = head.idx
+            source["_contents"] = frame.contents
             # a question ("asked her whether ...", "asked about the levy"), not a request ("asked the
             # council to approve ...", "asked for a vote": intentions)
             source["_asks"] = frame.lemma in _words()["question"] and frame.act != "intention"
@@ -358,7 +359,7 @@ class SpeakersComponent:
                 if h:
                     return copy(h)
                 if head.lemma_.lower() in words["role"]:
-                    h = self._person_by_role(head, people, recent)
+                    h = self._person_by_role(head, people, recent, history)
                     if h:
                         return copy(h)
             out = {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
@@ -382,7 +383,7 @@ class SpeakersComponent:
                     "title": people.title_of(name)}
         if head.lemma_.lower() in words["role"]:
             if definite:
-                h = self._person_by_role(head, people, recent)
+                h = self._person_by_role(head, people, recent, history)
                 if h:
                     return copy(h)
             return {"text": mention.text, "span": text_span, "name": core.text, "type": "anonymous", "title": None}
@@ -400,12 +401,15 @@ class SpeakersComponent:
             t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "PERSON")) for t in mention)
 
     @staticmethod
-    def _person_by_role(head: Token, people: PersonIndex, recent) -> dict | None:
-        """ "the Egyptian president" -> the person last named with that title, else the last person speaking."""
+    def _person_by_role(head: Token, people: PersonIndex, recent, history) -> dict | None:
+        """ "the Egyptian president" -> the person last named with that title, else the last person
+        speaking, unless the role stands in what that person says: "Ana Silva told the station
+        that the mayor had promised ..." is about someone else."""
         found = people.last_with_role(head.lower_, head.idx)
         if found is not None:
             return {"name": found[0], "type": "person", "title": found[1]}
-        return recent(lambda h: h["type"] == "person")
+        at = head.idx
+        return recent(lambda h: h["type"] == "person" and not any(s <= at < e for s, e in h.get("_contents", ())))
 
     @staticmethod
     def _head_title(mention: Span, head: Token, ent: Span) -> str | None:

@@ -160,8 +160,12 @@ def find_speaker(verb: Token, depth: int = 0) -> Token | None:
             while up.head != up and not _infinitive(up):
                 up = up.head
             return find_speaker(up, depth + 1) if _infinitive(up) else None
-        if verb.dep_ == "xcomp" and verb.tag_ == "VBN":
-            return None  # "Israel stands accused of ...", "the mayor was left convinced": the subject undergoes it
+        if verb.tag_ == "VBN" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
+                verb.lemma_.lower() in lexicon()["asking"] or verb.lemma_.lower() in lexicon()["accusing"])):
+            # "Israel stands accused of ...", "Asked about the levy, 46 percent said ...": the subject
+            # is accused or asked (but "Worried the target might be missed, the government
+            # proposed ..." is the government's worry)
+            return None
         # "In addition to stating that ..., Clinton has vowed ...": up through the fronted phrase;
         # "has a long history of blaming others": up through the object the phrase hangs on
         hops = 0
