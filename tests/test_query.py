@@ -17,8 +17,8 @@ DATA = Path(__file__).parent / "data"
 CLAIMS = read_claims([DATA / "outlets.jsonl"])
 L, W = "ledger_flood#", "wire_flood#"
 
-# The fixture's claims with an act each (the extractor does not fill `act` yet): the outlet's own
-# claims (L2, W2) have none, and W9 has none as in a file written before claims had acts.
+# The fixture's claims (a schema-1 file, written before claims had acts) with an act each: the
+# outlet's own claims (L2, W2) have none, and W9 has none, as in the file.
 ACT_OF = {f"{L}1": "assertion", f"{L}3": "assertion", f"{L}4": "intention", f"{L}5": "belief",
           f"{L}6": "intention", f"{L}7": "assertion", f"{W}1": "assertion", f"{W}3": "assertion",
           f"{W}4": "intention", f"{W}5": "belief", f"{W}6": "intention", f"{W}7": "assertion",
@@ -81,7 +81,7 @@ def test_filter_by_act(criteria, expected):
 
 
 def test_claims_without_acts_match_no_act_filter():
-    # files written before claims had an act (and today's extractor) leave it null
+    # files written before claims had an act leave it null
     assert all(c.act is None for c in CLAIMS)
     assert filter_claims(CLAIMS, acts=["assertion", "belief", "intention", "topic"]) == []
     assert group_counts(CLAIMS, "act") == [(NO_ACT, len(CLAIMS))]

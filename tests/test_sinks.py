@@ -338,6 +338,25 @@ def test_table_fits_80_columns_and_shows_every_claim(docs, tmp_path):
     assert lines[-1] == f"{len(all_claims(docs))} claims in {len(docs)} documents"
 
 
+@pytest.mark.parametrize("act, within, shown", [
+    ("topic", "x#1", "indirect topic within"),
+    ("assertion", None, "indirect assertion"),
+    (None, None, "indirect"),
+])
+def test_table_shows_the_act_and_a_chain(docs, act, within, shown):
+    doc, claims = docs[0]
+    claim = msgspec.structs.replace(next(c for c in claims if c.speaker), kind="indirect", act=act, within=within)
+    buf = io.BytesIO()
+    sink = TableSink(buf, width=120)
+    sink.write(doc, [claim])
+    sink.close()
+    lines = buf.getvalue().decode("utf-8").splitlines()
+    start = lines[0].index("speaker / kind")
+    column = " ".join(line[start:start + 17].strip() for line in lines[2:]).split()
+    assert " ".join(column[column.index("indirect"):]).startswith(shown)
+    assert ("within" in column) == bool(within) and ("topic" in column) == (act == "topic")
+
+
 def test_table_shows_text_not_markup_or_escapes(docs):
     doc, claims = docs[0]
     odd = msgspec.structs.replace(claims[0], text="said [bold]x[/bold] \x1b[31mred\x1b[0m\n\nthen")

@@ -582,12 +582,12 @@ class TableSink(Sink):
                                            and 12 Israelis dead
 
                          Gabi Ashkenazi    We will discuss establishing a
-                         direct            permanent ceasefire with ...
+                         direct assertion  permanent ceasefire with ...
 
     ``doc / outlet``: the document id (shortened with an ellipsis, `short_id`), its outlet and
     publication date, on its first row only; ``speaker / kind``: the speaker's name (``(outlet)``
-    for the outlet's own claims), the kind and the claim's date (unless it is only the publication
-    date); ``claim``: its text, whitespace
+    for the outlet's own claims), the kind and act ("within" when it is inside another's report)
+    and the claim's date (unless it is only the publication date); ``claim``: its text, whitespace
     folded; ``figures``: the figures as written. A document without claims gets one row saying so.
     Cells are `rich.text.Text`, so brackets in claims ("[inaudible]") are never read as markup.
 
@@ -660,7 +660,9 @@ class TableSink(Sink):
             speaker = _shown(c.speaker.name) if c.speaker is not None else "(outlet)"
             # the claim's own date; one that is only the publication date would repeat on every row
             dated = c.date is not None and c.date.value and c.date.basis != "published"
-            who = "\n".join(x for x in (speaker, c.kind, c.date.value if dated else "") if x)
+            # (a claim within another's report is marked "within")
+            kind = " ".join(x for x in (c.kind, c.act, "within" if c.within else "") if x)
+            who = "\n".join(x for x in (speaker, kind, c.date.value if dated else "") if x)
             figures = "; ".join(_shown(f.text) for f in c.figures)
             table.add_row(Text(doc_cell if n == 0 else ""), Text(who), Text(_shown(c.text)), Text(figures))
 

@@ -175,12 +175,6 @@ class Ranges:
         j = bisect.bisect_right(self._starts, s)
         return j > 0 and self._reach[j - 1] >= e
 
-    def holding_point(self, pos: int) -> list[int]:
-        """Indices (given order) of the ranges with ``start <= pos < end``."""
-        j = bisect.bisect_right(self._starts, pos)
-        i = self._from_reach(pos)
-        return sorted(k for k in self._order[i:j] if self.ranges[k][1] > pos)
-
     def any_holding_point(self, pos: int) -> bool:
         """Is there a range with ``start <= pos < end``?"""
         j = bisect.bisect_right(self._starts, pos)
