@@ -189,7 +189,7 @@ class FigureComparison(msgspec.Struct):
     agree: bool
 
 
-class Alignment(msgspec.Struct):
+class Alignment(msgspec.Struct, kw_only=True):
     """One line of `claimx diff` output."""
 
     kind: AlignmentKind
@@ -208,6 +208,33 @@ class Alignment(msgspec.Struct):
     figures: list[FigureComparison]
     # For only_a / only_b: ids of the other side's claims by the same speaker.
     related: list[str]
+    # The event both sides report (`claimx events`), when sources are compared within events.
+    event: Optional[str] = None
+
+
+class EventRecord(msgspec.Struct):
+    """One line of `claimx events`: documents grouped as reports of one event."""
+
+    # Stable within one input: "e1", "e2", ... in the order of the events' first dates.
+    id: str
+    # The first and last publication dates (ISO dates) of its dated documents; null if none is dated.
+    first: Optional[str]
+    last: Optional[str]
+    # The outlets reporting it (a document without an outlet counts as its own source: its id).
+    outlets: list[str]
+    # Its documents' ids, in order of publication date.
+    documents: list[str]
+    # Documents without a date, joined by what they are about alone.
+    undated: list[str]
+    # The names most of its documents share, most shared first.
+    entities: list[str]
+    # How many claims its documents hold.
+    claims: int
+
+
+def event_json_schema() -> dict:
+    """JSON Schema of one `claimx events` record, generated from `EventRecord`."""
+    return msgspec.json.schema(EventRecord)
 
 
 def alignment_json_schema() -> dict:
