@@ -334,3 +334,59 @@ def test_seeds_tolls_align(seed_records):
     assert by_figures[("nearly 34,600", "over 40,000")] == ("conflict", False)
     conflict = next(r for r in seed_records if any(f.a.text == "nearly 34,600" for f in r.figures))
     assert conflict.a.date and conflict.a.date.startswith("2024")   # both dates are shown (B's may be unknown)
+
+
+# --- events: claims are compared within the event they report ---------------------------------
+
+def _in(claim: Claim, doc: str, outlet, title: str) -> Claim:
+    return msgspec.structs.replace(claim, doc=msgspec.structs.replace(claim.doc, id=doc, outlet=outlet, title=title))
+
+
+def _flood_and_fire():
+    """Two outlets on a flood in Varnholm (a day apart), one of them also on a fire in Ostby months
+    later with the same speaker type, unit and measure; and an article without an outlet."""
+    flood = "Floods in Varnholm: Tarn dam bursts"
+    a1 = _in(make_claim("At least 31 people have died in Varnholm, Mayor Lena Hoff said", "Lena Hoff",
+                        figures=[("At least 31", 31, None, "at_least", "people")], date="2024-05-02",
+                        cid="a1#0"), "a1", "Coastal Wire", flood)
+    b1 = _in(make_claim("31 people have died in Varnholm, Lena Hoff said", "Lena Hoff",
+                        figures=[("31", 31, None, None, "people")], date="2024-05-03", cid="b1#0"),
+             "b1", "Northern Ledger", "Varnholm counts its dead after Tarn dam flood")
+    b2 = _in(make_claim("Nearly 60 people have died in Ostby, Mayor Ivar Dahl said", "Ivar Dahl",
+                        figures=[("Nearly 60", 60, None, "under", "people")], date="2024-09-20",
+                        cid="b2#0"), "b2", "Northern Ledger", "Ostby fire: dozens dead in Ostby")
+    n1 = _in(make_claim("At least 31 died in Varnholm when the Tarn dam burst, Hoff said", "Hoff",
+                        figures=[("At least 31", 31, None, "at_least", None)], date="2024-05-02",
+                        cid="n1#0"), "n1", None, "Tarn dam burst floods Varnholm")
+    return a1, b1, b2, n1
+
+
+def test_figures_of_another_event_are_never_set_against_each_other():
+    from claimx.diff import diff_events
+
+    a1, b1, b2, n1 = _flood_and_fire()
+    sources = split_sources([a1, b1, b2, n1], "outlet")
+    assert [name for name, _ in sources] == ["Coastal Wire", "Northern Ledger", "(no outlet) n1"]
+    events, records = diff_events(sources)
+    of = {doc: e.id for e in events for doc in e.documents}
+    assert of["a1"] == of["b1"] == of["n1"] != of["b2"]
+    assert all(r.event == of["a1"] for r in records)      # the fire is one outlet's only: no record
+    pairs = {(r.a.id, r.b.id) for r in records if r.a and r.b}
+    assert ("a1#0", "b1#0") in pairs and not any("b2#0" in p for p in pairs)
+    # set against each other without events, the fire's toll is a "conflict" with the flood's
+    assert [r.kind for r in diff_sources([("x", [a1]), ("y", [b2])])] == ["conflict"]
+
+
+def test_only_assertions_and_beliefs_are_aligned_by_default():
+    from claimx.diff import aligned_acts
+
+    a1, b1, _, _ = _flood_and_fire()
+    topic = msgspec.structs.replace(a1, act="topic")
+    belief = msgspec.structs.replace(b1, act="belief")
+    unattributed = msgspec.structs.replace(b1, act=None)
+    assert aligned_acts([topic, belief, unattributed], DiffSettings().acts) == [belief, unattributed]
+    assert aligned_acts([topic], None) == [topic]
+    records = diff_sources([("a", [topic]), ("b", [belief])])
+    assert [r.kind for r in records] == ["only_b"]
+    records = diff_sources([("a", [topic]), ("b", [belief])], DiffSettings(acts=None))
+    assert [r.kind for r in records] == ["shared"]

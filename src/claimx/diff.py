@@ -3,6 +3,9 @@ side reports. Plain functions over claims, deterministic, no spaCy.
 
 The steps, each a function below (docs/query-and-diff.md explains them for users):
 
+0. **Events.** `diff_events` first groups the documents into events (`claimx.events`) and
+   compares sources within each event only; only `assertion` and `belief` claims (and claims
+   without an act: the outlet's own figures) take part by default (`DiffSettings.acts`).
 1. **Speakers.** Every speaker name of every input is folded and clustered across documents
    (`claimx.names`): a surname alone is the full name ("Haniyeh" = "Ismail Haniyeh") when only one
    full name fits; group and organisation names match by token-set containment ("Egyptian
@@ -29,9 +32,11 @@ from functools import lru_cache
 from datetime import date as _date
 from typing import Iterable, Optional, Sequence
 
+import msgspec
 from rapidfuzz import fuzz
 
 from claimx.claimfiles import as_claims
+from claimx.events import document_source
 from claimx.facets import claim_date, facet_value
 from claimx.folding import STOPWORDS, content_words, words
 from claimx.names import NAME_THRESHOLD, cluster_speakers
@@ -58,6 +63,9 @@ class DiffSettings:
     tolerance: float = 0.1
     # Compare figures only of claims dated at most this many days apart (None: any dates).
     max_days: Optional[int] = None
+    # The acts of the claims aligned; claims without an act (the outlet's own, or from files
+    # written before claims had one) always take part. None: every act.
+    acts: Optional[tuple[str, ...]] = ("assertion", "belief")
 
 
 SOURCES_BY = ("outlet", "doc")
@@ -349,11 +357,11 @@ def _single(kind: str, names: tuple[str, str], p: _Prepared, others: Sequence[_P
 
 
 def source_name(claim: Claim, by: str) -> str:
-    """The source a claim belongs to: its outlet (`claimx.facets.NO_OUTLET` if unknown) or its
-    document id."""
+    """The source a claim belongs to: its outlet or its document id. A document without an outlet
+    is a source of its own (`claimx.events.document_source`), never merged with other such."""
     if by not in SOURCES_BY:
         raise ValueError(f"cannot split sources by {by!r}; one of {', '.join(SOURCES_BY)}")
-    return facet_value(claim, by)
+    return document_source(claim.doc) if by == "outlet" else facet_value(claim, by)
 
 
 def split_sources(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, list[Claim]]]:
@@ -366,20 +374,58 @@ def split_sources(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, li
     return list(groups.items())
 
 
+def aligned_acts(claims: Iterable[Claim], acts: Optional[tuple[str, ...]]) -> list[Claim]:
+    """The claims that take part in an alignment: those of the given acts, and every claim
+    without an act (the outlet's own figures; files written before claims had acts)."""
+    return [c for c in claims if acts is None or c.act is None or c.act in acts]
+
+
 def diff_sources(sources: Sequence[tuple[str, Sequence[Claim | dict]]],
-                 settings: DiffSettings | None = None) -> list[Alignment]:
+                 settings: DiffSettings | None = None, event: Optional[str] = None,
+                 speaker_names: dict[tuple[str, str], str] | None = None) -> list[Alignment]:
     """Align every pair of sources (in input order: 1-2, 1-3, ..., 2-3, ...). Speaker names are
-    clustered over all sources at once, so a `speaker_key` means the same in every record."""
+    clustered over all sources at once (or given), so a `speaker_key` means the same in every
+    record; ``event`` is named in every record."""
     s = settings or DiffSettings()
-    sources = [(name, as_claims(claims)) for name, claims in sources]
-    names = cluster_speakers([(c.speaker.name, c.speaker.type) for _, cs in sources for c in cs
-                              if c.speaker is not None], s.name_threshold)
+    sources = [(name, aligned_acts(as_claims(claims), s.acts)) for name, claims in sources]
+    names = speaker_names if speaker_names is not None else cluster_speakers(
+        [(c.speaker.name, c.speaker.type) for _, cs in sources for c in cs if c.speaker is not None],
+        s.name_threshold)
     out: list[Alignment] = []
     for i in range(len(sources)):
         for j in range(i + 1, len(sources)):
             (na, ca), (nb, cb) = sources[i], sources[j]
-            out.extend(_align(ca, cb, s, (na, nb), names))
+            records = _align(ca, cb, s, (na, nb), names)
+            out.extend(records if event is None else [msgspec.structs.replace(r, event=event) for r in records])
     return out
+
+
+def diff_events(sources: Sequence[tuple[str, Sequence[Claim | dict]]], settings: DiffSettings | None = None,
+                event_settings=None, every_pair: bool = False) -> tuple[list, list[Alignment]]:
+    """Group the documents of all sources into events (`claimx.events.group_events`), then align
+    the sources within each event only: a claim is never set against a report of another event.
+
+    Within an event, the sources that report it are compared pair by pair; an event one source
+    alone reports gives no record, unless ``every_pair`` (two sources A and B: what only one of
+    them reports is `only_a` / `only_b`, event by event). Returns the events and the records
+    (events in order, pairs of sources in input order)."""
+    from claimx.events import EventSettings, event_index, group_events
+
+    s = settings or DiffSettings()
+    sources = [(name, as_claims(claims)) for name, claims in sources]
+    everything = [c for _, cs in sources for c in cs]
+    events = group_events(everything, event_settings or EventSettings())
+    of = event_index(events)
+    names = cluster_speakers([(c.speaker.name, c.speaker.type) for c in everything if c.speaker is not None],
+                             s.name_threshold)
+    out: list[Alignment] = []
+    for ev in events:
+        within = [(name, [c for c in cs if of.get(c.doc.id) == ev.id]) for name, cs in sources]
+        if not every_pair:
+            within = [(name, cs) for name, cs in within if cs]
+        if len(within) > 1 and any(cs for _, cs in within):
+            out.extend(diff_sources(within, s, event=ev.id, speaker_names=names))
+    return events, out
 
 
 def summarize(records: Iterable[Alignment]) -> dict[str, int]:

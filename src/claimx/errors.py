@@ -103,8 +103,9 @@ DIFF_SOURCES = ("diff compares two sources: give A and B (claim files, or folder
 DIFF_ONE_SOURCE = "only one {by} in the input ({name}): nothing to compare"
 EXTRACT_UNAVAILABLE = "{path}: cannot extract claims from articles here: {reason}"
 EXTRACT_FAILED = "{path}: extraction failed: {reason}"
+EXTRACT_PROBLEMS = "{count} input(s) under {path} could not be read or extracted (named above)"
 DIFF_SUMMARY = ("{shared} shared, {conflict} conflict, {attribution} attribution, "
-                "{only_a} only in A, {only_b} only in B{pairs}")
+                "{only_a} only in A, {only_b} only in B{pairs}{events}")
 
 
 def one_line(exc: BaseException) -> str:

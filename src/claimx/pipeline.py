@@ -24,6 +24,7 @@ documents reported as failed.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import signal
@@ -399,11 +400,17 @@ def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int)
             w.stop(force=not clean)
 
 
+@functools.lru_cache(maxsize=2)
+def shared_pipeline(model: str):
+    """``model``'s pipeline, built once a process (``claimx diff A/ B/`` extracts both sides)."""
+    return build_pipeline(model)
+
+
 def extract_paths(paths: list[str], model: Optional[str] = None, on_problem=None) -> list[Claim]:
     """Every claim of every document under ``paths`` (used by ``claimx diff`` on folders)."""
     from claimx.inputs import Problem, iter_inputs
 
-    nlp = build_pipeline(model or DEFAULT_MODEL)
+    nlp = shared_pipeline(model or DEFAULT_MODEL)
 
     def articles():
         for item in iter_inputs(paths):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from claimx.cli.app import app
 from claimx.claimfiles import read_claims
-from claimx.diff import DiffSettings, align, diff_sources, split_sources
+from claimx.diff import DiffSettings, align, diff_events, diff_sources, split_sources
 from claimx.schema import Alignment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -28,20 +28,37 @@ def records(stdout: str) -> list[Alignment]:
     return [msgspec.json.decode(line, type=Alignment) for line in stdout.splitlines()]
 
 
+def by_events(a, b, settings=None, names=("a", "b")) -> list[Alignment]:
+    """What `claimx diff A B` prints: A and B aligned event by event (`claimx.diff.diff_events`)."""
+    return diff_events([(names[0], read_claims([a])), (names[1], read_claims([b]))], settings, every_pair=True)[1]
+
+
 def test_two_files():
     result = run(LEDGER, WIRE)
     assert result.exit_code == 0, result.stderr
-    expected = align(read_claims([LEDGER]), read_claims([WIRE]), names=(str(LEDGER), str(WIRE)))
+    expected = by_events(LEDGER, WIRE, names=(str(LEDGER), str(WIRE)))
     assert records(result.stdout) == expected
+    # both files report one flood: within that event, the records are those of aligning all claims
+    assert {r.event for r in expected} == {"e1"}
+    everything = align(read_claims([LEDGER]), read_claims([WIRE]), names=(str(LEDGER), str(WIRE)))
+    assert [msgspec.structs.replace(r, event=None) for r in expected] == everything
     assert result.stderr == ("claimx diff: 3 shared, 1 conflict, 2 attribution, "
-                             "1 only in A, 3 only in B\n")
+                             "1 only in A, 3 only in B; 1 event\n")
+
+
+def test_across_events_compares_everything():
+    result = run(LEDGER, WIRE, "--across-events")
+    assert records(result.stdout) == align(read_claims([LEDGER]), read_claims([WIRE]), names=(str(LEDGER), str(WIRE)))
+    assert "event" not in result.stderr
 
 
 def test_by_outlet_in_one_file():
     result = run(OUTLETS, "--by", "outlet")
     assert result.exit_code == 0, result.stderr
-    expected = diff_sources(split_sources(read_claims([OUTLETS]), "outlet"))
+    expected = diff_events(split_sources(read_claims([OUTLETS]), "outlet"))[1]
     assert records(result.stdout) == expected
+    assert [msgspec.structs.replace(r, event=None) for r in expected] == diff_sources(
+        split_sources(read_claims([OUTLETS]), "outlet"))
     assert {r.sources for r in expected} == {("Northern Ledger", "Coastal Wire")}
     assert "(1 pair of sources)" in result.stderr
 
@@ -75,7 +92,7 @@ def test_only_one_source_with_by_is_a_warning_not_an_error():
 def test_thresholds_are_options(options, settings):
     result = run(LEDGER, WIRE, *options)
     assert result.exit_code == 0
-    expected = align(read_claims([LEDGER]), read_claims([WIRE]), settings, names=(str(LEDGER), str(WIRE)))
+    expected = by_events(LEDGER, WIRE, settings, names=(str(LEDGER), str(WIRE)))
     assert records(result.stdout) == expected
 
 

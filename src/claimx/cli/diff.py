@@ -12,11 +12,13 @@ from typing import Annotated, Optional, get_args
 import typer
 
 from claimx import errors
-from claimx.cli.options import Format, FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
-from claimx.schema import AlignmentKind
+from claimx.cli.options import (EventThresholdOpt, Format, FormatOpt, OutputOpt, SkipInvalidOpt, WindowDaysOpt,
+                                read_claim_inputs)
+from claimx.schema import Act, AlignmentKind
 
 BySource = enum.Enum("BySource", {"outlet": "outlet", "doc": "doc"}, type=str)
 KindChoice = enum.Enum("AlignmentKindChoice", {v: v for v in get_args(AlignmentKind)}, type=str)
+ActChoice = enum.Enum("DiffActChoice", {v: v for v in (*get_args(Act), "all")}, type=str)
 
 _Unit = dict(min=0.0, max=1.0, show_default=True)
 
@@ -47,6 +49,15 @@ def diff(
     max_days: Annotated[Optional[int], typer.Option(
         "--max-days", min=0, show_default=False,
         help="Compare figures only of claims dated at most this many days apart.")] = None,
+    act: Annotated[Optional[list[ActChoice]], typer.Option(
+        "--act", "-a", show_default=False, case_sensitive=False,
+        help="Align claims of this act (repeatable; 'all' for every act). Default: assertion and belief; "
+             "claims without an act (the outlet's own figures) always take part.")] = None,
+    across_events: Annotated[bool, typer.Option(
+        "--across-events",
+        help="Compare every claim with every claim, not only within events (claimx events).")] = False,
+    window_days: WindowDaysOpt = 3,
+    event_threshold: EventThresholdOpt = 0.15,
     only: Annotated[Optional[list[KindChoice]], typer.Option(
         "--only", show_default=False, case_sensitive=False,
         help="Print only records of this kind (the summary still counts all). Repeatable.")] = None,
@@ -59,17 +70,22 @@ def diff(
 ) -> None:
     """Align the claims of two sources: shared, conflict, attribution, only_a, only_b.
 
+    The documents are first grouped into events (claimx events: publication dates within --window-days and shared names and title words), and claims are compared within each event only; every record names its event. Only assertion and belief claims are aligned by default (--act).
+
     Records are JSON Lines (fields: docs/query-and-diff.md, schema: claimx schema --diff); a one-line summary of counts goes to stderr.
 
     Example: claimx diff ledger.jsonl wire.jsonl --format table
 
     Example: claimx extract seeds/ | claimx diff - --by outlet --only conflict
     """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
-    from claimx.diff import DiffSettings, diff_sources, split_sources, summarize
+    from claimx.diff import DiffSettings, diff_events, diff_sources, split_sources, summarize
+    from claimx.events import EventSettings
 
+    acts = None if act and any(a.value == "all" for a in act) else (
+        tuple(a.value for a in act) if act else DiffSettings.acts)
     settings = DiffSettings(shared_threshold=shared_threshold,
                             attribution_threshold=attribution_threshold,
-                            name_threshold=name_threshold, tolerance=tolerance, max_days=max_days)
+                            name_threshold=name_threshold, tolerance=tolerance, max_days=max_days, acts=acts)
     if by is None and len(sources) != 2 or by is not None and not sources:
         errors.error(errors.DIFF_SOURCES)
         raise typer.Exit(errors.EXIT_USAGE)
@@ -87,7 +103,12 @@ def diff(
         if len(named) == 1:
             errors.warn(errors.DIFF_ONE_SOURCE.format(by=by.value, name=named[0][0]))
 
-    records = diff_sources(named, settings)
+    if across_events:
+        events, records = None, diff_sources(named, settings)
+    else:
+        events, records = diff_events(named, settings, EventSettings(window_days=window_days,
+                                                                      threshold=event_threshold),
+                                      every_pair=by is None)
     counts = summarize(records)
     if only:
         wanted = {k.value for k in only}
@@ -103,7 +124,7 @@ def diff(
         else:
             write_jsonl(records, out)
     pairs = len(named) * (len(named) - 1) // 2
-    _summary(counts, pairs if by is not None else 0)
+    _summary(counts, pairs if by is not None else 0, len(events) if events is not None else None)
     if code:
         raise typer.Exit(code)
 
@@ -119,31 +140,41 @@ def _load_source(source: str, skip_invalid: bool, model: Optional[str]) -> tuple
         if not path.exists():
             errors.error(errors.NO_SUCH_PATH.format(path=source))
             raise typer.Exit(errors.EXIT_PARTIAL)
-        return _extract(source, model), errors.EXIT_OK
+        return _extract(source, model)
     claims, code = read_claim_inputs([source], "diff", skip_invalid)
     return claims, code
 
 
-def _extract(source: str, model: Optional[str]) -> list:
-    """The claims of a folder or file of articles, as the `Claim` structs the pipeline made."""
+def _extract(source: str, model: Optional[str]) -> tuple[list, int]:
+    """The claims of a folder or file of articles, as the `Claim` structs the pipeline made, and
+    `EXIT_PARTIAL` when some input could not be read or extracted (each one named on stderr)."""
     try:
         from claimx.pipeline import extract_paths
     except ImportError as exc:
         errors.error(errors.EXTRACT_UNAVAILABLE.format(path=source, reason=exc))
         raise typer.Exit(errors.EXIT_PIPELINE)
+    problems = []
+
+    def on_problem(message: str) -> None:
+        problems.append(message)
+        errors.error(message)
+
     try:
-        claims = extract_paths([source], model=model, on_problem=errors.error)
+        claims = extract_paths([source], model=model, on_problem=on_problem)  # (one pipeline for both sides)
     except (OSError, ValueError, RuntimeError) as exc:
         errors.error(errors.EXTRACT_FAILED.format(path=source, reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
         raise typer.Exit(errors.EXIT_PIPELINE)
-    return claims
+    if problems:
+        errors.warn(errors.EXTRACT_PROBLEMS.format(count=len(problems), path=source))
+    return claims, errors.EXIT_PARTIAL if problems else errors.EXIT_OK
 
 
-def _summary(counts: dict[str, int], pairs: int) -> None:
+def _summary(counts: dict[str, int], pairs: int, events: Optional[int]) -> None:
     import sys
 
     extra = f" ({pairs} pair{'s' if pairs != 1 else ''} of sources)" if pairs else ""
-    print(f"claimx diff: {errors.DIFF_SUMMARY.format(pairs=extra, **counts)}", file=sys.stderr)
+    within = f"; {events} event{'s' if events != 1 else ''}" if events is not None else ""
+    print(f"claimx diff: {errors.DIFF_SUMMARY.format(pairs=extra, events=within, **counts)}", file=sys.stderr)
 
 
 def _write_tables(records, named, out) -> None:
@@ -152,16 +183,17 @@ def _write_tables(records, named, out) -> None:
 
     from claimx.sinks import write_table
 
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple, list] = {}
     for r in records:
-        groups.setdefault(tuple(r.sources), []).append(r)
-    for (na, nb), recs in groups.items():
+        groups.setdefault((r.event, *r.sources), []).append(r)
+    for (event, na, nb), recs in groups.items():
         rows = []
         for r in recs:
             sim = "" if r.similarity is None else f"{r.similarity:.2f}"
             label = r.kind + (f" ({', '.join(r.changes)})" if r.changes else "")
             rows.append([escape(label), _cell(r.a, r.figures, "a"), sim, _cell(r.b, r.figures, "b")])
-        write_table(f"{escape(na)}  ⟷  {escape(nb)}", ["alignment", escape(na), "sim", escape(nb)], rows, out)
+        title = f"{escape(na)}  ⟷  {escape(nb)}" + (f"  (event {escape(event)})" if event else "")
+        write_table(title, ["alignment", escape(na), "sim", escape(nb)], rows, out)
 
 
 def _cell(side, figures, which: str) -> str:

@@ -25,6 +25,12 @@ FormatOpt = Annotated[Format, typer.Option(
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", dir_okay=False, show_default=False,
     help="Write to this file (atomically: all or nothing) instead of standard output.")]
+WindowDaysOpt = Annotated[int, typer.Option(
+    "--window-days", min=0, show_default=True,
+    help="Documents published at most this many days apart may report one event.")]
+EventThresholdOpt = Annotated[float, typer.Option(
+    "--event-threshold", min=0.0, max=1.0, show_default=True,
+    help="How much a document must share with an event (names, title; 0-1) to join it.")]
 SkipInvalidOpt = Annotated[bool, typer.Option(
     "--skip-invalid",
     help="Skip lines that are not claims (and say how many on stderr) instead of stopping "

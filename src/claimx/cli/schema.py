@@ -12,6 +12,8 @@ from claimx.cli.options import OutputOpt
 def schema(
     diff: Annotated[bool, typer.Option(
         "--diff", help="The schema of a `claimx diff` alignment record instead of a claim line.")] = False,
+    events: Annotated[bool, typer.Option(
+        "--events", help="The schema of a `claimx events` record instead of a claim line.")] = False,
     output: OutputOpt = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one claim line of `claimx extract` / `query`.
@@ -21,10 +23,10 @@ def schema(
     Example: claimx schema --diff | jq '.["$defs"].Alignment.properties | keys'
     """
     from claimx.sinks import open_output, write_json
-    from claimx.schema import alignment_json_schema, claim_json_schema
+    from claimx.schema import alignment_json_schema, claim_json_schema, event_json_schema
 
-    body = alignment_json_schema() if diff else claim_json_schema()
-    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-           "title": "claimx diff alignment record" if diff else "claimx claim line", **body}
+    body = alignment_json_schema() if diff else event_json_schema() if events else claim_json_schema()
+    title = "claimx diff alignment record" if diff else "claimx event record" if events else "claimx claim line"
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **body}
     with open_output(output) as out:
         write_json(doc, out)
