@@ -199,3 +199,31 @@ def test_records_validate_against_the_diff_schema():
     schema = json.loads(runner.invoke(app, ["schema", "--diff"]).stdout)
     for line in run(LEDGER, WIRE).stdout.splitlines():
         jsonschema.validate(json.loads(line), schema)
+
+
+def test_unreadable_articles_in_a_folder_are_named_and_exit_1(monkeypatch, tmp_path):
+    def extract_paths(paths, model=None, on_problem=None):
+        on_problem(f"{paths[0]}/broken.txt: cannot decode the text")
+        return read_claims([LEDGER])
+
+    _fake_pipeline(monkeypatch, extract_paths)
+    result = run(tmp_path, WIRE)
+    assert result.exit_code == 1
+    assert f"{tmp_path}/broken.txt: cannot decode the text" in result.stderr
+    assert "1 input(s) under" in result.stderr
+    assert records(result.stdout)        # the rest is still compared
+
+
+def test_the_pipeline_is_built_once_for_both_folders(monkeypatch):
+    from claimx import pipeline
+
+    built = []
+    monkeypatch.setattr(pipeline, "build_pipeline", lambda model: built.append(model) or object())
+    monkeypatch.setattr(pipeline, "extract_articles", lambda nlp, articles: iter(()))
+    pipeline.shared_pipeline.cache_clear()
+    try:
+        pipeline.extract_paths(["a/"], model="m")
+        pipeline.extract_paths(["b/"], model="m")
+    finally:
+        pipeline.shared_pipeline.cache_clear()
+    assert built == ["m"]
