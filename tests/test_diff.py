@@ -390,3 +390,30 @@ def test_only_assertions_and_beliefs_are_aligned_by_default():
     assert [r.kind for r in records] == ["only_b"]
     records = diff_sources([("a", [topic]), ("b", [belief])], DiffSettings(acts=None))
     assert [r.kind for r in records] == ["shared"]
+
+
+def _every_pair(pa, pb, bar):
+    """The candidates before blocking: every pair scored."""
+    from claimx.diff import _similarity
+
+    for i, a in enumerate(pa):
+        for j, b in enumerate(pb):
+            sim = _similarity(a.content, b.content)
+            if sim >= bar or (a.figures and b.figures):
+                yield i, j, sim
+
+
+@pytest.mark.parametrize("sides", ["fixtures", "seeds"])
+def test_blocking_finds_what_scoring_every_pair_finds(monkeypatch, sides):
+    import claimx.diff as diff
+
+    if sides == "fixtures":
+        a, b = LEDGER, WIRE
+    else:
+        seeds = read_claims(sorted((DATA.parent / "golden" / "seeds").glob("*.jsonl")))
+        a = [c for c in seeds if c.doc.id < "002"]
+        b = [c for c in seeds if c.doc.id >= "002"]
+    blocked = align(a, b, DiffSettings(acts=None))
+    monkeypatch.setattr(diff, "_candidate_pairs", _every_pair)
+    assert blocked == align(a, b, DiffSettings(acts=None))
+    assert any(r.kind in ("shared", "conflict", "attribution") for r in blocked)

@@ -17,7 +17,8 @@ The steps, each a function below (docs/query-and-diff.md explains them for users
    subject or the words around it) and a range from its qualifier ("around 1,200" is 1,200 ± the
    tolerance). Two figures with the same unit and measure (or the same subject) are compared;
    they agree when their ranges overlap.
-4. **Pairs.** Every claim of A is scored against every claim of B; the pairs that pass are taken
+4. **Pairs.** Candidate pairs come from blocking (`_candidate_pairs`: comparable figures, or a
+   shared content word that is not too common), not from every pair; the pairs that pass are taken
    strongest first, each claim at most once; what is left is `only_a` / `only_b`.
 
 Claims may be `claimx.schema.Claim` structs, used as they are, or contract dicts, each converted to
@@ -291,14 +292,53 @@ def _pair(a: _Prepared, b: _Prepared, sim: float, s: DiffSettings):
     return strength, record
 
 
+# Blocking: a word is a blocking key by its first letters (so "rebuild" meets "rebuilt"), and
+# a key held by more claims than this share of one side (and at least _COMMON_MIN) is too common to
+# propose pairs by itself.
+_PREFIX = 5
+_COMMON_SHARE, _COMMON_MIN = 0.1, 200
+
+
+def _figure_keys(p: _Prepared) -> set[tuple]:
+    """What a claim's figures can be compared on (`comparable`): unit and measure, or unit and
+    subject for a figure without a measure."""
+    keys = set()
+    for f in p.figures:
+        unit = (f.unit or "").casefold()
+        if f.measure is not None:
+            keys.add(("measure", unit, f.measure))
+        else:
+            subject = subject_key(f.subject)
+            if subject:
+                keys.add(("subject", unit, subject))
+    return keys
+
+
+def _word_keys(p: _Prepared) -> set[str]:
+    return {w[:_PREFIX] for w in p.content[0].split()}
+
+
 def _candidate_pairs(pa: Sequence[_Prepared], pb: Sequence[_Prepared], bar: float):
-    """(i, j, text similarity) for every pair that could align: similar enough wording, or
-    figures on both sides. Every pair is scored: O(|A| x |B|), about 4 s per million pairs.
-    (rapidfuzz's cdist was tried: no faster for token-set ratios of sentences.)"""
+    """(i, j, text similarity) for the pairs that could align, found by blocking rather than by
+    scoring every pair: claims whose figures can be compared (same unit and measure, or subject),
+    or that share a content word (by its first letters) that is not too common; only those pairs
+    are scored, and yielded when their wording is similar enough or their figures comparable.
+    The work grows with the pairs that share something, not with |A| x |B|."""
+    words_b: dict[str, list[int]] = {}
+    figures_b: dict[tuple, list[int]] = {}
+    for j, b in enumerate(pb):
+        for k in _word_keys(b):
+            words_b.setdefault(k, []).append(j)
+        for k in _figure_keys(b):
+            figures_b.setdefault(k, []).append(j)
+    common = max(_COMMON_MIN, int(_COMMON_SHARE * len(pb)))
     for i, a in enumerate(pa):
-        for j, b in enumerate(pb):
+        by_figures = {j for k in _figure_keys(a) for j in figures_b.get(k, ())}
+        by_words = {j for k in _word_keys(a) if len(words_b.get(k, ())) <= common for j in words_b.get(k, ())}
+        for j in sorted(by_figures | by_words):
+            b = pb[j]
             sim = _similarity(a.content, b.content)
-            if sim >= bar or (a.figures and b.figures):
+            if sim >= bar or j in by_figures:
                 yield i, j, sim
 
 
