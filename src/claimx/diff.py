@@ -13,10 +13,12 @@ The steps, each a function below (docs/query-and-diff.md explains them for users
    Nations"). Each cluster is named by its fullest name: the `speaker_key`.
 2. **Wording.** `text_similarity` compares content words (`claimx.folding.content_words`) with
    rapidfuzz (0..1).
-3. **Figures.** Each figure gets a *measure* (what is counted: killed, wounded, held, ... from its
-   subject or the words around it) and a range from its qualifier ("around 1,200" is 1,200 ± the
-   tolerance). Two figures with the same unit and measure (or the same subject) are compared;
-   they agree when their ranges overlap.
+3. **Figures** (`claimx.figure_compare`). Each figure gets a *measure* (what is counted: killed,
+   wounded, held, ... from its subject or the words around it), a day (the date its claim names,
+   else the publication date), a source (the cited speaker, or the outlet) and a range from its
+   qualifier and roundness ("around 1,200" is 1,200 ± the tolerance, "77,700" covers 77,765).
+   Figures of the same unit, measure and subject, about days at most `max_days` apart, are
+   compared; they agree when their ranges overlap.
 4. **Pairs.** Candidate pairs come from blocking (`_candidate_pairs`: comparable figures, or a
    shared content word that is not too common), not from every pair; the pairs that pass are taken
    strongest first, each claim at most once; what is left is `only_a` / `only_b`.
@@ -39,10 +41,15 @@ from rapidfuzz import fuzz
 from claimx.claimfiles import as_claims
 from claimx.events import document_source
 from claimx.facets import claim_date, facet_value
-from claimx.folding import STOPWORDS, content_words, words
+from claimx.figure_compare import (comparable, compare_figures, figure_measure, figure_range, figure_side,
+                                   ranges_agree, subject_key)
+from claimx.folding import content_words
 from claimx.names import NAME_THRESHOLD, cluster_speakers
-from claimx.schema import (AlignedClaim, Alignment, Claim, Figure, FigureComparison,
-                           FigureSide)
+from claimx.schema import AlignedClaim, Alignment, Claim, FigureComparison, FigureSide
+
+__all__ = ["DiffSettings", "align", "aligned_acts", "comparable", "compare_figures", "diff_events",
+           "diff_sources", "figure_measure", "figure_range", "figure_side", "ranges_agree", "source_name",
+           "split_sources", "subject_key", "summarize", "text_similarity"]
 
 # --- settings -------------------------------------------------------------------------------
 
@@ -62,8 +69,9 @@ class DiffSettings:
     # Relative width of a qualified figure: "around 1,200" is 1,200 ± 10 %; "over 40,000" is
     # 40,000 .. 40,000 × (1 + 2 × 0.1); "nearly 34,600" (under) is 34,600 × (1 − 2 × 0.1) .. 34,600.
     tolerance: float = 0.1
-    # Compare figures only of claims dated at most this many days apart (None: any dates).
-    max_days: Optional[int] = None
+    # Compare figures only when the days they are about (`claimx.figure_compare.figure_time`) are
+    # at most this many apart (None: any days); undated figures are compared with any.
+    max_days: Optional[int] = 3
     # The acts of the claims aligned; claims without an act (the outlet's own, or from files
     # written before claims had one) always take part. None: every act.
     acts: Optional[tuple[str, ...]] = ("assertion", "belief")
@@ -72,30 +80,6 @@ class DiffSettings:
 SOURCES_BY = ("outlet", "doc")
 
 # --- words ----------------------------------------------------------------------------------
-
-# Words that say what a figure counts, by measure. The nearest one to the figure wins:
-# "killed nearly 34,600 Palestinians and wounded 77,700 others" -> killed, then wounded.
-MEASURE_WORDS: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "kill", "kills", "killing", "killings", "dead", "death", "deaths", "died",
-               "die", "fatalities", "fatality", "toll", "lives", "slain", "massacred"),
-    "wounded": ("wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt",
-                "casualties"),
-    "held": ("held", "hostages", "hostage", "captives", "captive", "captured", "abducted",
-             "kidnapped"),
-    "detained": ("detained", "detainees", "prisoners", "prisoner", "arrested", "arrests", "jailed",
-                 "imprisoned"),
-    "displaced": ("displaced", "displacement", "homeless", "refugees", "evacuated", "evacuate",
-                  "evacuation", "evacuees", "fled"),
-    "missing": ("missing",),
-}
-_MEASURE_OF = {w: m for m, ws in MEASURE_WORDS.items() for w in ws}
-# Subjects that say nothing about who is counted: "77,700 others", "the total". A figure with
-# such a subject (or none, or only a measure word: "1,200 deaths") fits any subject.
-VAGUE_SUBJECTS = frozenset("others other total number figure".split())
-# "People" is everyone: it fits "people" (or a vague subject), not "Palestinians": "at least 248
-# Palestinians" and "around 1,200 people" killed count different things.
-PEOPLE_WORDS = frozenset("people persons person individuals individual civilians civilian".split())
-_MEASURE_WINDOW = 5
 
 # Quoted or reported: a claim quoted in one outlet and paraphrased in another is an attribution
 # change even when the speaker is the same.
@@ -128,105 +112,6 @@ def _similarity(a: tuple[str, int], b: tuple[str, int]) -> float:
     return fuzz.token_set_ratio(sa, sb, processor=None) / 100.0
 
 
-# --- figures --------------------------------------------------------------------------------
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def figure_measure(claim: Claim, fig: Figure) -> Optional[str]:
-    """What a figure counts: from its subject ("1,200 deaths"), else the nearest measure word
-    within five words of it in the claim ("killed around 1,200 people")."""
-    for w in words(fig.subject or ""):
-        if w in _MEASURE_OF:
-            return _MEASURE_OF[w]
-    text = claim.text
-    start = fig.span[0] - claim.span[0]
-    if not (0 <= start <= len(text) and text[start:start + len(fig.text)] == fig.text):
-        start = text.find(fig.text)
-        if start < 0:
-            return None
-    before = words(text[:start])[-_MEASURE_WINDOW:][::-1]
-    after = words(text[start + len(fig.text):])[:_MEASURE_WINDOW]
-    for i in range(_MEASURE_WINDOW):
-        for side in (before, after):
-            if i < len(side) and side[i] in _MEASURE_OF:
-                return _MEASURE_OF[side[i]]
-    return None
-
-
-@lru_cache(maxsize=4096)
-def subject_key(subject: Optional[str]) -> frozenset[str]:
-    """Who is counted, folded and singular, without vague and measure words; "people",
-    "individuals" and the like all become "people"."""
-    key = set()
-    for w in words(subject or ""):
-        if w in PEOPLE_WORDS:
-            key.add("people")
-        elif w not in VAGUE_SUBJECTS and w not in _MEASURE_OF and w not in STOPWORDS:
-            key.add(_singular(w))
-    if "people" in key and len(key) > 1:
-        key.discard("people")          # "Palestinian civilians": who they are is the point
-    return frozenset(key)
-
-
-def figure_range(value: float, qualifier: Optional[str], tolerance: float) -> tuple[float, float]:
-    """The values a figure stands for, given its qualifier (see `DiffSettings.tolerance`)."""
-    v = float(value)
-    if qualifier == "about":
-        lo, hi = v * (1 - tolerance), v * (1 + tolerance)
-    elif qualifier in ("over", "at_least"):
-        lo, hi = v, v * (1 + 2 * tolerance)
-    elif qualifier in ("under", "at_most"):
-        lo, hi = v * (1 - 2 * tolerance), v
-    else:
-        lo, hi = v, v
-    return (min(lo, hi), max(lo, hi))
-
-
-def figure_side(claim: Claim, fig: Figure, tolerance: float) -> FigureSide:
-    low, high = figure_range(fig.value, fig.qualifier, tolerance)
-    return FigureSide(text=fig.text, value=fig.value, unit=fig.unit, qualifier=fig.qualifier,
-                      subject=fig.subject, measure=figure_measure(claim, fig),
-                      low=round(low, 6), high=round(high, 6))
-
-
-def comparable(a: FigureSide, b: FigureSide) -> bool:
-    """Same unit, and the same measure with compatible subjects, or no measure and one subject."""
-    if (a.unit or "").casefold() != (b.unit or "").casefold():
-        return False
-    sa, sb = subject_key(a.subject), subject_key(b.subject)
-    if a.measure is not None and b.measure is not None:
-        return a.measure == b.measure and (not sa or not sb or bool(sa & sb))
-    if a.measure is None and b.measure is None:
-        return bool(sa) and sa == sb
-    return False
-
-
-def ranges_agree(a: FigureSide, b: FigureSide) -> bool:
-    return a.low <= b.high and b.low <= a.high
-
-
-def compare_figures(fa: Sequence[FigureSide], fb: Sequence[FigureSide]) -> list[FigureComparison]:
-    """Pair each figure of A with the closest comparable, still unpaired figure of B."""
-    used: set[int] = set()
-    out = []
-    for x in fa:
-        best = None
-        for j, y in enumerate(fb):
-            if j in used or not comparable(x, y):
-                continue
-            gap = abs(float(x.value) - float(y.value)) / max(abs(float(x.value)), abs(float(y.value)), 1e-9)
-            if best is None or gap < best[0]:
-                best = (gap, j)
-        if best is not None:
-            used.add(best[1])
-            y = fb[best[1]]
-            out.append(FigureComparison(a=x, b=y, agree=ranges_agree(x, y)))
-    return out
-
-
 # --- alignment ------------------------------------------------------------------------------
 
 
@@ -248,9 +133,12 @@ def _day(claim: Claim) -> Optional[_date]:
 
 
 def _prepare(claims: Sequence[Claim], keys: dict[tuple[str, str], str], s: DiffSettings) -> list[_Prepared]:
-    return [_Prepared(c, keys[(c.speaker.name, c.speaker.type)] if c.speaker else None,
-                      [figure_side(c, f, s.tolerance) for f in c.figures], _day(c), _content(c.text))
-            for c in claims]
+    out = []
+    for c in claims:
+        key = keys[(c.speaker.name, c.speaker.type)] if c.speaker else None
+        out.append(_Prepared(c, key, [figure_side(c, f, s.tolerance, key) for f in c.figures], _day(c),
+                             _content(c.text)))
+    return out
 
 
 def _aligned(p: _Prepared) -> AlignedClaim:
@@ -265,9 +153,8 @@ def _aligned(p: _Prepared) -> AlignedClaim:
 def _pair(a: _Prepared, b: _Prepared, sim: float, s: DiffSettings):
     """(strength, Alignment fields) if the two claims align, else None."""
     figs: list[FigureComparison] = []
-    if a.figures and b.figures and not (
-            s.max_days is not None and a.day and b.day and abs((a.day - b.day).days) > s.max_days):
-        figs = compare_figures(a.figures, b.figures)
+    if a.figures and b.figures:
+        figs = compare_figures(a.figures, b.figures, s.max_days)
     same = a.key == b.key
     changes = []
     if not same:

@@ -179,6 +179,13 @@ class FigureSide(msgspec.Struct):
     measure: Optional[str]
     low: float
     high: float
+    # Who stands behind the figure: the speaker the claim cites (its `speaker_key`), or the outlet
+    # itself for an unattributed claim (a document without an outlet: "(no outlet) <doc id>").
+    source: Optional[str] = None
+    # The day the figure is about: a date the claim names ("on Oct. 7", "since Oct. 7"), else the
+    # report's publication date; `dated_by` says which (the claim's `date.basis`).
+    date: Optional[str] = None
+    dated_by: Optional[DateBasis] = None
 
 
 class FigureComparison(msgspec.Struct):
@@ -187,6 +194,8 @@ class FigureComparison(msgspec.Struct):
     a: FigureSide
     b: FigureSide
     agree: bool
+    # Days between the two figures' dates (b − a); null when either is undated.
+    days: Optional[int] = None
 
 
 class Alignment(msgspec.Struct, kw_only=True):

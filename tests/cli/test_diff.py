@@ -112,7 +112,8 @@ def test_table_is_side_by_side():
     assert result.exit_code == 0
     out = result.stdout
     for text in ("ledger.jsonl", "wire.jsonl", "conflict", "attribution (speaker)", "only_b",
-                 "≠ at least 41", "≠ 58", "Piet Holm", "0.92"):
+                 "≠ at least 41", "≠ 58", "Piet Holm", "0.92",
+                 "per Northern Ledger", "per Coastal Wire (2023-04-13, +1 d)"):   # who stands behind, when
         assert text in out, text
 
 

@@ -46,9 +46,11 @@ def diff(
         "--tolerance", min=0.0, max=1.0, show_default=True,
         help="Relative width of a qualified figure: 'around 1,200' is 1,200 ± tolerance, 'over N' "
              "N to N×(1+2×tolerance), 'nearly/under N' N×(1-2×tolerance) to N.")] = 0.1,
-    max_days: Annotated[Optional[int], typer.Option(
-        "--max-days", min=0, show_default=False,
-        help="Compare figures only of claims dated at most this many days apart.")] = None,
+    max_days: Annotated[int, typer.Option(
+        "--max-days", min=0, show_default=True,
+        help="Compare figures only about days at most this many apart: the date a claim names ('on Oct. 7'), "
+             "else its publication date (a total 'since Oct. 7' is about the day reported). Undated figures "
+             "are compared with any; a large number compares figures of any days.")] = 3,
     act: Annotated[Optional[list[ActChoice]], typer.Option(
         "--act", "-a", show_default=False, case_sensitive=False,
         help="Align claims of this act (repeatable; 'all' for every act). Default: assertion and belief; "
@@ -206,8 +208,11 @@ def _cell(side, figures, which: str) -> str:
     for f in figures:
         mine = f.a if which == "a" else f.b
         mark = "=" if f.agree else "≠"
+        when = mine.date or "undated"
+        if which == "b" and f.days is not None:
+            when += f", {f.days:+d} d"
         lines.append(escape(f"{mark} {mine.text}" + (f" {mine.measure}" if mine.measure else "")
-                            + f" [{_number(mine.low)}–{_number(mine.high)}]"))
+                            + f" [{_number(mine.low)}–{_number(mine.high)}] per {mine.source or '?'} ({when})"))
     return "\n".join(lines)
 
 
