@@ -7,8 +7,8 @@ import msgspec
 import pytest
 
 from claimx.claimfiles import read_claims
-from claimx.names import (acronym, cluster_speakers, name_tokens, same_name_word, same_speaker,
-                          speaker_keys)
+from claimx.names import (acronym, cluster_speakers, name_tokens, person_tokens, same_name_word, same_speaker,
+                          speaker_keys, without_titles)
 
 DATA = Path(__file__).parent / "data"
 
@@ -118,6 +118,42 @@ def test_clusters_are_named_by_the_fullest_name_and_never_chain():
 ])
 def test_the_name_a_cluster_goes_by(names, expected):
     assert set(cluster_speakers(names).values()) == {expected}
+
+
+@pytest.mark.parametrize("name, folded, shown", [
+    ("President-elect Donald J. Trump", ("donald", "trump"), "Donald J. Trump"),   # title and initial
+    ("Mr. Trump", ("trump",), "Mr. Trump"),                   # one word left: it keeps its title when shown
+    ("Sen. Bernie Sanders", ("bernie", "sanders"), "Bernie Sanders"),
+    ("Secretary of State John Kerry", ("john", "kerry"), "John Kerry"),
+    ("Egyptian Foreign Minister Sameh Shoukry", ("sameh", "shoukry"), "Sameh Shoukry"),
+    ("Hamas spokesman Hazem Qassem", ("hazem", "qassem"), "Hazem Qassem"),
+    ("former Vice President Mike Pence", ("mike", "pence"), "Mike Pence"),
+    # names that are not titles stay whole
+    ("Ismail Haniyeh", ("ismail", "haniyeh"), "Ismail Haniyeh"),
+    ("Martin Luther King Jr.", ("martin", "luther", "king", "jr"), "Martin Luther King Jr."),
+    ("Gabi Ashkenazi", ("gabi", "ashkenazi"), "Gabi Ashkenazi"),
+])
+def test_person_names_without_titles(name, folded, shown):
+    assert person_tokens(name_tokens(name)) == folded
+    assert without_titles(name) == shown
+
+
+def test_one_person_across_outlets_whatever_the_title():
+    names = [("President-elect Donald J. Trump", "person"), ("Mr. Trump", "person"), ("Donald Trump", "person"),
+             ("President Trump", "person"), ("Trump", "person"), ("Melania Trump", "person"),
+             ("Sen. Bernie Sanders", "person"), ("Sanders", "person"),
+             ("Hillary Clinton", "person"), ("Bill Clinton", "person"), ("Mrs. Clinton", "person")]
+    got = cluster_speakers(names)
+    # a surname alone ("Mr. Trump", "President Trump") fits both Donald and Melania Trump: ambiguous
+    assert {got[n] for n in names[:5]} == {"Donald Trump", "Trump"}
+    assert got[("Mr. Trump", "person")] == got[("President Trump", "person")] == got[("Trump", "person")] == "Trump"
+    # ... and without Melania every Trump is Donald
+    alone = cluster_speakers([n for n in names if n[0] != "Melania Trump"])
+    assert {alone[n] for n in names[:5]} == {"Donald Trump"}
+    assert got[("Sanders", "person")] == got[("Sen. Bernie Sanders", "person")] == "Bernie Sanders"
+    assert got[("Mrs. Clinton", "person")] == "Mrs. Clinton"       # Hillary or Bill: ambiguous
+    # a title is not a name: organisations keep every word
+    assert cluster_speakers([("White House", "organization")]) == {("White House", "organization"): "White House"}
 
 
 def test_speaker_keys_merge_across_documents():

@@ -1,7 +1,9 @@
 """Speaker names across documents: which names are one speaker, and the name each goes by.
 
-Every speaker name is folded (`name_tokens`: case, accents, "the", possessive "'s") and the names
-are clustered (`cluster_speakers`):
+Every speaker name is folded (`name_tokens`: case, accents, "the", possessive "'s"; for a person
+also the titles and honorifics before the name and middle initials: `person_tokens`, so "Mr.
+Trump", "President-elect Donald J. Trump" and "Donald Trump" are "donald trump" / "trump") and the
+names are clustered (`cluster_speakers`):
 
 - a person's surname alone is the full name ("Haniyeh" = "Ismail Haniyeh") when the last words
   match and every word of the shorter name is in the longer one; "Ismail" is not "Ismail Haniyeh";
@@ -22,6 +24,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz.distance import JaroWinkler
 
+from claimx import rules
 from claimx.claimfiles import as_claims
 from claimx.folding import words
 from claimx.schema import Claim
@@ -38,6 +41,49 @@ FAMILY = {"person": "person", "organization": "body", "government": "body", "med
 _NAME_NOISE = frozenset(("the", "a", "an", "s"))
 _ACRONYM_SKIP = frozenset(("of", "the", "for", "and"))
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+
+
+def _title_words() -> frozenset[str]:
+    data = rules.load("sources.json")
+    return frozenset(w for phrase in (*data["honorifics"], *data["role_nouns"], *data["name_titles"])
+                     for w in words(phrase))
+
+
+_TITLES = _title_words()
+
+
+def person_tokens(tokens: Sequence[str]) -> tuple[str, ...]:
+    """A person's folded name without the titles before it and middle initials: ("president",
+    "elect", "donald", "j", "trump") -> ("donald", "trump"); ("mr", "trump") -> ("trump",);
+    ("hamas", "spokesman", "hazem", "qassem") -> ("hazem", "qassem"): everything up to a title
+    word that two words still follow goes. The last word (the surname) is always kept."""
+    toks = list(tokens)
+    last = max((i for i, t in enumerate(toks[:-2]) if t in _TITLES), default=None)
+    if last is not None:                 # "Egyptian Foreign Minister Sameh Shoukry" -> "Sameh Shoukry"
+        toks = toks[last + 1:]
+    while len(toks) > 1 and toks[0] in _TITLES:
+        del toks[0]
+    if len(toks) > 2:
+        toks = [t for t in toks[:-1] if len(t) > 1] + toks[-1:]
+    return tuple(toks)
+
+
+def without_titles(name: str) -> str:
+    """A person's name as written, without the titles before it: "President-elect Donald Trump"
+    -> "Donald Trump", "Sen. Bernie Sanders" -> "Bernie Sanders", "Hamas spokesman Hazem Qassem"
+    -> "Hazem Qassem" (as `person_tokens`)."""
+    parts = name.split()
+    titled = [i for i, part in enumerate(parts[:-2]) if any(w in _TITLES for w in words(part))]
+    if titled:
+        parts = parts[titled[-1] + 1:]
+    while len(parts) > 2 and all(w in _TITLES for w in words(parts[0])):
+        del parts[0]                     # a name of one word keeps its title: "Prince Harry", "Mr. Trump"
+    return " ".join(parts)
+
+
+def _folded(name: str, family: str) -> tuple[str, ...]:
+    toks = name_tokens(name)
+    return person_tokens(toks) if family == "person" else toks
 
 
 def speaker_family(type_: str) -> str:
@@ -112,9 +158,12 @@ def cluster_speakers(names: Iterable[tuple[str, str]],
     names = list(names)
     distinct: dict[tuple[str, tuple[str, ...]], str] = {}  # folded name -> the spelling to show
     for name, type_ in names:
-        key = (speaker_family(type_), name_tokens(name))
+        family = speaker_family(type_)
+        key = (family, _folded(name, family))
         shown = _ARTICLE.sub("", name.strip())
-        if key not in distinct or spelling_rank(shown) > spelling_rank(distinct[key]):
+        if family == "person":
+            shown = without_titles(shown)
+        if key not in distinct or _shown_rank(shown, key[1]) > _shown_rank(distinct[key], key[1]):
             distinct[key] = shown
     clusters: list[tuple[str, list[tuple[str, ...]], str]] = []  # (family, members, display name)
     cluster_of: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -142,8 +191,14 @@ def cluster_speakers(names: Iterable[tuple[str, str]],
             bucket = index.setdefault(k, [])
             if not bucket or bucket[-1] != target:
                 bucket.append(target)
-    return {(name, type_): clusters[cluster_of[(speaker_family(type_), name_tokens(name))]][2]
+    return {(name, type_): clusters[cluster_of[(speaker_family(type_), _folded(name, speaker_family(type_)))]][2]
             for name, type_ in names}
+
+
+def _shown_rank(name: str, folded: tuple[str, ...]) -> tuple:
+    """Of the spellings of one folded name, show one without a title ("Donald Trump" over
+    "President-elect Donald Trump"), then by `spelling_rank`."""
+    return (len(name_tokens(name)) == len(folded), *spelling_rank(name))
 
 
 def speaker_keys(claims: Iterable[Claim | dict], threshold: float = NAME_THRESHOLD) -> dict[str, str]:

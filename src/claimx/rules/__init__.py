@@ -93,7 +93,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "anonymous_nouns": WORDS, "anonymity_words": WORDS, "document_nouns": WORDS,
         "organization_nouns": WORDS, "group_nouns": WORDS, "role_nouns": WORDS, "person_pronouns": WORDS,
         "plural_pronouns": WORDS, "relative_pronouns": WORDS, "honorifics": WORDS, "quantity_nouns": WORDS,
-        "person_nouns": WORDS, "question_verbs": WORDS,
+        "person_nouns": WORDS, "question_verbs": WORDS, "name_titles": WORDS,
     },
     "units.json": {"before": TEXT_BY, "after": TEXT_BY, "durations": WORDS, "percent_units": WORDS},
     # the cue lexicon (claimx.components.cues.lexicon), one file per cue form and two shared ones
