@@ -29,6 +29,7 @@ a struct once (`claimx.claimfiles.as_claims`) where they enter (`align`, `diff_s
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,49 +180,107 @@ def _pair(a: _Prepared, b: _Prepared, sim: float, s: DiffSettings):
     return strength, record
 
 
-# Blocking: a word is a blocking key by its first letters (so "rebuild" meets "rebuilt"), and
-# a key held by more claims than this share of one side (and at least _COMMON_MIN) is too common to
-# propose pairs by itself.
+# Blocking. A word is a blocking key by its first letters (so "rebuild" meets "rebuilt"), and so
+# is a speaker key; a key held by more than _COMMON claims of one side is too common to propose
+# pairs by itself (so the work per claim is bounded). Of the claims sharing keys with a claim,
+# the _TOP_WORDS sharing the most are scored; of the claims with figures of the same unit and
+# measure, the _FIGURE_NEIGHBOURS nearest in day and value on either side.
 _PREFIX = 5
-_COMMON_SHARE, _COMMON_MIN = 0.1, 200
+_COMMON = 200
+_TOP_WORDS = 25
+_FIGURE_NEIGHBOURS = 8
+_NO_DAY = -1
 
 
-def _figure_keys(p: _Prepared) -> set[tuple]:
+def _figure_keys(p: _Prepared) -> dict[tuple, tuple[int, float]]:
     """What a claim's figures can be compared on (`comparable`): unit and measure, or unit and
-    subject for a figure without a measure."""
-    keys = set()
+    subject for a figure without a measure; each with the figure's (day, value) to find the
+    nearest figures of the other side."""
+    keys: dict[tuple, tuple[int, float]] = {}
     for f in p.figures:
         unit = (f.unit or "").casefold()
         if f.measure is not None:
-            keys.add(("measure", unit, f.measure))
+            key = ("measure", unit, f.measure)
         else:
             subject = subject_key(f.subject)
-            if subject:
-                keys.add(("subject", unit, subject))
+            if not subject:
+                continue
+            key = ("subject", unit, subject)
+        keys.setdefault(key, (_ordinal(f.date), float(f.value)))
     return keys
 
 
+def _ordinal(day: Optional[str]) -> int:
+    try:
+        return _date.fromisoformat(day).toordinal() if day else _NO_DAY
+    except ValueError:
+        return _NO_DAY
+
+
 def _word_keys(p: _Prepared) -> set[str]:
-    return {w[:_PREFIX] for w in p.content[0].split()}
+    keys = {w[:_PREFIX] for w in p.content[0].split()}
+    if p.key is not None:
+        keys.add("\x00" + p.key)        # the same speaker counts as one more shared word
+    return keys
+
+
+class _FigureIndex:
+    """B's figures by key, each sorted by (day, value) and by value, for the nearest neighbours
+    of a figure: the nearest days first, then values (undated figures: by value)."""
+
+    def __init__(self, pb: Sequence[_Prepared]):
+        entries: dict[tuple, list[tuple[int, float, int]]] = {}
+        for j, b in enumerate(pb):
+            for key, (day, value) in _figure_keys(b).items():
+                entries.setdefault(key, []).append((day, value, j))
+        self.by_day = {k: sorted(v) for k, v in entries.items()}
+        self.by_value = {k: sorted((value, j) for _, value, j in v) for k, v in entries.items()}
+
+    def near(self, key: tuple, day: int, value: float) -> set[int]:
+        found: set[int] = set()
+        by_value = self.by_value.get(key)
+        if not by_value:
+            return found
+        if len(by_value) <= 2 * _FIGURE_NEIGHBOURS:
+            return {j for _, j in by_value}
+        if day != _NO_DAY:
+            rows = self.by_day[key]
+            at = bisect.bisect_left(rows, (day, value, -1))
+            found.update(j for _, _, j in rows[max(0, at - _FIGURE_NEIGHBOURS):at + _FIGURE_NEIGHBOURS])
+            undated = bisect.bisect_left(rows, (_NO_DAY + 1, float("-inf"), -1))
+            if undated:                        # undated figures fit any day: the nearest in value
+                at = bisect.bisect_left(rows, (_NO_DAY, value, -1), 0, undated)
+                found.update(j for _, _, j in rows[max(0, at - _FIGURE_NEIGHBOURS):min(undated, at + _FIGURE_NEIGHBOURS)])
+        else:
+            at = bisect.bisect_left(by_value, (value, -1))
+            found.update(j for _, j in by_value[max(0, at - _FIGURE_NEIGHBOURS):at + _FIGURE_NEIGHBOURS])
+        return found
 
 
 def _candidate_pairs(pa: Sequence[_Prepared], pb: Sequence[_Prepared], bar: float):
     """(i, j, text similarity) for the pairs that could align, found by blocking rather than by
-    scoring every pair: claims whose figures can be compared (same unit and measure, or subject),
-    or that share a content word (by its first letters) that is not too common; only those pairs
-    are scored, and yielded when their wording is similar enough or their figures comparable.
-    The work grows with the pairs that share something, not with |A| x |B|."""
+    scoring every pair: of B's claims whose figures can be compared with A's (same unit and
+    measure, or subject), those nearest in day and value; and of B's claims that share keys with
+    A's claim (content words by their first letters, the speaker key) that are not too common,
+    those sharing the most. Only those pairs are scored, and yielded when their wording is similar
+    enough or their figures comparable. The work per claim is bounded, so it grows with the
+    number of claims, not with |A| x |B|."""
     words_b: dict[str, list[int]] = {}
-    figures_b: dict[tuple, list[int]] = {}
     for j, b in enumerate(pb):
         for k in _word_keys(b):
             words_b.setdefault(k, []).append(j)
-        for k in _figure_keys(b):
-            figures_b.setdefault(k, []).append(j)
-    common = max(_COMMON_MIN, int(_COMMON_SHARE * len(pb)))
+    words_b = {k: js for k, js in words_b.items() if len(js) <= _COMMON}
+    figures = _FigureIndex(pb)
     for i, a in enumerate(pa):
-        by_figures = {j for k in _figure_keys(a) for j in figures_b.get(k, ())}
-        by_words = {j for k in _word_keys(a) if len(words_b.get(k, ())) <= common for j in words_b.get(k, ())}
+        by_figures: set[int] = set()
+        for key, (day, value) in _figure_keys(a).items():
+            by_figures |= figures.near(key, day, value)
+        shared: Counter = Counter()
+        for k in sorted(_word_keys(a)):          # sorted: ties among the most shared go the same way every run
+            js = words_b.get(k)
+            if js:
+                shared.update(js)
+        by_words = {j for j, _ in shared.most_common(_TOP_WORDS)} if len(shared) > _TOP_WORDS else set(shared)
         for j in sorted(by_figures | by_words):
             b = pb[j]
             sim = _similarity(a.content, b.content)
@@ -263,20 +322,30 @@ def _align(ca: Sequence[Claim], cb: Sequence[Claim], s: DiffSettings, names: tup
         taken_a[i] = (j, rec)
         taken_b.add(j)
     out: list[Alignment] = []
+    ids_a, ids_b = _ids_by_speaker(pa), _ids_by_speaker(pb)
     for i, a in enumerate(pa):
         if i in taken_a:
             j, rec = taken_a[i]
             out.append(Alignment(sources=names, a=_aligned(a), b=_aligned(pb[j]), related=[], **rec))
         else:
-            out.append(_single("only_a", names, a, pb))
+            out.append(_single("only_a", names, a, ids_b))
     for j, b in enumerate(pb):
         if j not in taken_b:
-            out.append(_single("only_b", names, b, pa))
+            out.append(_single("only_b", names, b, ids_a))
     return out
 
 
-def _single(kind: str, names: tuple[str, str], p: _Prepared, others: Sequence[_Prepared]) -> Alignment:
-    related = [o.claim.id for o in others if p.key is not None and o.key == p.key]
+def _ids_by_speaker(side: Sequence[_Prepared]) -> dict[str, list[str]]:
+    ids: dict[str, list[str]] = {}
+    for p in side:
+        if p.key is not None:
+            ids.setdefault(p.key, []).append(p.claim.id)
+    return ids
+
+
+def _single(kind: str, names: tuple[str, str], p: _Prepared, others: dict[str, list[str]]) -> Alignment:
+    """An only_a / only_b record; `related`: the other side's claims by the same speaker."""
+    related = list(others.get(p.key, ())) if p.key is not None else []
     side = _aligned(p)
     return Alignment(kind=kind, sources=names, a=side if kind == "only_a" else None,
                      b=side if kind == "only_b" else None, similarity=None, basis=None,
@@ -345,9 +414,15 @@ def diff_events(sources: Sequence[tuple[str, Sequence[Claim | dict]]], settings:
     of = event_index(events)
     names = cluster_speakers([(c.speaker.name, c.speaker.type) for c in everything if c.speaker is not None],
                              s.name_threshold)
+    by_event: dict[Optional[str], list[list[Claim]]] = {ev.id: [[] for _ in sources] for ev in events}
+    for k, (_, cs) in enumerate(sources):
+        for c in cs:
+            ev_id = of.get(c.doc.id)
+            if ev_id in by_event:
+                by_event[ev_id][k].append(c)
     out: list[Alignment] = []
     for ev in events:
-        within = [(name, [c for c in cs if of.get(c.doc.id) == ev.id]) for name, cs in sources]
+        within = [(name, cs) for (name, _), cs in zip(sources, by_event[ev.id])]
         if not every_pair:
             within = [(name, cs) for name, cs in within if cs]
         if len(within) > 1 and any(cs for _, cs in within):
