@@ -45,8 +45,10 @@ def make_claim(text, speaker=None, type_="person", kind=None, figures=(), date="
     ("We will rebuild every bridge before winter", "the government would rebuild every bridge before winter", 0.95, 1.0),
     ("the dam failed because nobody inspected it", "rescue teams would keep searching through the night", 0.0, 0.4),
     ("the proposal", "Netanyahu rejected the proposal in a statement on Sunday", 0.0, 0.5),   # short: no subset bonus
+    ("3. Ted Cruz", "The old lions of the movement have lined up behind Ted Cruz in 3 states", 0.0, 0.5),  # numbers are not words
     ("", "anything", 0.0, 0.0),
     ("the and of", "the and of", 0.0, 0.0),                    # no content words
+    ("5", "5", 0.0, 0.0),                                      # only numbers: figures are compared as figures
 ])
 def test_text_similarity(a, b, low, high):
     assert low <= text_similarity(a, b) <= high
@@ -121,6 +123,28 @@ def test_thresholds_are_options(settings, changed):
     kinds = {r.a.id: r.kind for r in align(LEDGER, WIRE, settings) if r.a}
     base = {r.a.id: r.kind for r in align(LEDGER, WIRE) if r.a}
     assert {k: v for k, v in kinds.items() if base[k] != v} == changed
+
+
+@pytest.mark.parametrize("speaker, aligned", [
+    ("Lena Hoff", True),      # one named speaker: a similar wording (0.6 .. 0.75) is the same claim
+    (None, False),            # both outlets' own voices: no speaker in common, the wording alone must carry it
+])
+def test_a_shared_speaker_lowers_the_bar(speaker, aligned):
+    a = make_claim("the river rose faster than the models predicted", speaker, doc="x")
+    b = make_claim("the water rose faster than forecasters expected", speaker, doc="y")
+    assert 0.6 <= text_similarity(a.text, b.text) < 0.75
+    assert [r.kind for r in align([a], [b])] == (["shared"] if aligned else ["only_a", "only_b"])
+
+
+def test_agreeing_figures_outweigh_disagreeing_ones():
+    toll = make_claim("the flood killed around 1,200 people", figures=[("around 1,200", 1200, None, "about", "people")],
+                      doc="x", cid="x#1")
+    agree = make_claim("approximately 1,200 people died in the flood",
+                       figures=[("approximately 1,200", 1200, None, "about", "people")], doc="y", cid="y#1")
+    other = make_claim("the flood killed over 4,000 people",
+                       figures=[("over 4,000", 4000, None, "over", "people")], doc="y", cid="y#2")
+    (first, *_) = align([toll], [other, agree])
+    assert (first.kind, first.b.id) == ("shared", "y#1")
 
 
 def test_empty_sides():

@@ -93,20 +93,23 @@ def text_similarity(a: str, b: str) -> float:
 
     rapidfuzz's token-set ratio: word order does not matter, and a wording that contains the
     other scores high ("the government would rebuild every bridge" ~ "We will rebuild every
-    bridge"). When either side has fewer than 3 content words, the token-sort ratio is used
-    instead, so that "the proposal" is not the same as any sentence mentioning a proposal.
+    bridge"). When either side has fewer than 3 content words (numbers not counted), the
+    token-sort ratio is used instead, so that "the proposal" is not the same as any sentence
+    mentioning a proposal.
     """
     return _similarity(_content(a), _content(b))
 
 
 def _content(text: str) -> tuple[str, int]:
+    """The content words, joined, and how many of them are words rather than numbers (a numbered
+    list item, "3. Ted Cruz", has two)."""
     words_ = content_words(text)
-    return " ".join(words_), len(words_)
+    return " ".join(words_), sum(not w.replace(",", "").replace(".", "").isdigit() for w in words_)
 
 
 def _similarity(a: tuple[str, int], b: tuple[str, int]) -> float:
     (sa, na), (sb, nb) = a, b
-    if not na or not nb:
+    if not na or not nb:                 # no words, only numbers: nothing worded to compare
         return 0.0
     if min(na, nb) < 3:
         return fuzz.token_sort_ratio(sa, sb, processor=None) / 100.0
@@ -121,24 +124,14 @@ class _Prepared:
     claim: Claim
     key: Optional[str]
     figures: list[FigureSide]
-    day: Optional[_date]
     content: tuple[str, int]
-
-
-def _day(claim: Claim) -> Optional[_date]:
-    value = claim_date(claim)
-    try:
-        return _date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _prepare(claims: Sequence[Claim], keys: dict[tuple[str, str], str], s: DiffSettings) -> list[_Prepared]:
     out = []
     for c in claims:
         key = keys[(c.speaker.name, c.speaker.type)] if c.speaker else None
-        out.append(_Prepared(c, key, [figure_side(c, f, s.tolerance, key) for f in c.figures], _day(c),
-                             _content(c.text)))
+        out.append(_Prepared(c, key, [figure_side(c, f, s.tolerance, key) for f in c.figures], _content(c.text)))
     return out
 
 
@@ -165,7 +158,8 @@ def _pair(a: _Prepared, b: _Prepared, sim: float, s: DiffSettings):
     if figs and not all(f.agree for f in figs):
         kind, basis = "conflict", "figures"
     else:
-        bar = s.shared_threshold if same else s.attribution_threshold
+        # the outlets' own voices on both sides are no shared speaker: the wording must carry it
+        bar = s.shared_threshold if same and a.key is not None else s.attribution_threshold
         if sim >= bar:
             basis = "text"
         elif figs:
@@ -173,7 +167,9 @@ def _pair(a: _Prepared, b: _Prepared, sim: float, s: DiffSettings):
         else:
             return None
         kind = "attribution" if changes else "shared"
-    strength = sim + (0.5 if figs else 0.0) + (0.25 if same else 0.0)
+    # comparable figures are evidence of one fact, agreeing ones more so; so is one named speaker
+    strength = (sim + (0.5 if figs else 0.0) + (0.25 if figs and kind != "conflict" else 0.0)
+                + (0.25 if same and a.key is not None else 0.0))
     record = dict(kind=kind, similarity=round(sim, 3), basis=basis,
                   speaker=a.key if same else None,
                   changes=changes if kind == "attribution" else [], figures=figs)
