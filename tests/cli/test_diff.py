@@ -228,3 +228,69 @@ def test_the_pipeline_is_built_once_for_both_folders(monkeypatch):
     finally:
         pipeline.shared_pipeline.cache_clear()
     assert built == ["m"]
+
+
+# --- one event, two outlets; a third article on another event; an undated article ---------------
+
+def _claim(cid, doc, outlet, published, title, text, speaker, figures):
+    """A contract claim: ``figures`` as (text, value, qualifier, subject)."""
+    figs = []
+    for ftext, value, qualifier, subject in figures:
+        at = text.index(ftext)
+        figs.append({"text": ftext, "span": [at, at + len(ftext)], "value": value, "unit": None,
+                     "qualifier": qualifier, "subject": subject})
+    return {"id": cid, "kind": "indirect", "act": "assertion", "text": text, "span": [0, len(text)],
+            "doc": {"id": doc, "path": None, "title": title, "outlet": outlet, "author": None, "published": published},
+            "speaker": {"text": speaker, "name": speaker, "type": "person", "title": None, "span": [0, 1]},
+            "cue": None, "date": {"value": published, "text": None, "basis": "published"} if published else None,
+            "figures": figs, "sentence": text}
+
+
+FLOOD = [
+    _claim("wire#1", "wire", "Coastal Wire", "2024-05-02", "Varnholm flood: Tarn dam bursts",
+           "at least 248 people were killed in Varnholm when the Tarn dam burst", "Health Minister Lena Hoff",
+           [("at least 248", 248, "at_least", "people")]),
+    _claim("wire#2", "wire", "Coastal Wire", "2024-05-02", "Varnholm flood: Tarn dam bursts",
+           "77,700 people were displaced from Varnholm", "Health Minister Lena Hoff",
+           [("77,700", 77700, None, "people")]),
+    _claim("wire#3", "wire", "Coastal Wire", "2024-05-02", "Varnholm flood: Tarn dam bursts",
+           "nearly 3,460 people were injured in Varnholm", "Health Minister Lena Hoff",
+           [("nearly 3,460", 3460, "under", "people")]),
+    _claim("ledger#1", "ledger", "Northern Ledger", "2024-05-03", "Varnholm counts its dead after Tarn dam flood",
+           "250 people died in the Varnholm flood", "Lena Hoff", [("250", 250, None, "people")]),
+    _claim("ledger#2", "ledger", "Northern Ledger", "2024-05-03", "Varnholm counts its dead after Tarn dam flood",
+           "77,765 people were displaced by the Varnholm flood", "Lena Hoff", [("77,765", 77765, None, "people")]),
+    _claim("ledger#3", "ledger", "Northern Ledger", "2024-05-03", "Varnholm counts its dead after Tarn dam flood",
+           "over 4,000 people were injured by the Varnholm flood", "Lena Hoff",
+           [("over 4,000", 4000, "over", "people")]),
+    # months later, another event: the same speaker, unit and measure
+    _claim("fire#1", "fire", "Northern Ledger", "2024-09-20", "Ostby fire: dozens dead in Ostby",
+           "600 people were killed in the Ostby fire", "Lena Hoff", [("600", 600, None, "people")]),
+    # no date, no outlet: joins the flood by what it is about
+    _claim("undated#1", "undated", None, None, "Tarn dam burst floods Varnholm",
+           "at least 248 died in Varnholm when the Tarn dam burst", "Hoff", [("at least 248", 248, "at_least", None)]),
+]
+
+
+def test_outlets_compared_within_events_with_rounded_and_qualified_figures(tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(json.dumps(c) + "\n" for c in FLOOD), encoding="utf-8")
+    events = runner.invoke(app, ["events", str(claims)])
+    groups = {e["id"]: e for e in map(json.loads, events.stdout.splitlines())}
+    flood = next(e for e in groups.values() if "wire" in e["documents"])
+    assert set(flood["documents"]) == {"wire", "ledger", "undated"} and flood["undated"] == ["undated"]
+    assert "fire" not in flood["documents"]
+
+    result = run(claims, "--by", "outlet")
+    assert result.exit_code == 0, result.stderr
+    linked = [r for r in records(result.stdout) if r.a and r.b]
+    assert {r.event for r in linked} == {flood["id"]}                    # every link within the flood
+    assert not any("fire#1" in (r.a.id, r.b.id) for r in linked)          # the fire's toll is set against nothing
+    figures = {(f.a.text, f.b.text): (f.agree, f.a.source, f.b.source, f.days) for r in linked for f in r.figures}
+    # rounding is agreement; qualifiers are ranges; each side says who stands behind it, a day apart
+    assert figures[("at least 248", "250")] == (True, "Lena Hoff", "Lena Hoff", 1)
+    assert figures[("77,700", "77,765")] == (True, "Lena Hoff", "Lena Hoff", 1)
+    assert figures[("nearly 3,460", "over 4,000")] == (False, "Lena Hoff", "Lena Hoff", 1)
+    kinds = {(r.a.id, r.b.id): r.kind for r in linked}
+    assert kinds[("wire#3", "ledger#3")] == "conflict"
+    assert kinds[("wire#1", "ledger#1")] == kinds[("wire#2", "ledger#2")] == "shared"   # one speaker, titled or not
