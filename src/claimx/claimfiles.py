@@ -14,14 +14,16 @@ No spaCy here: `query` and `diff` must start fast.
 """
 from __future__ import annotations
 
+import gc
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 import msgspec
 
-from claimx.schema import Claim, DocInfo
+from claimx.schema import Claim, DocInfo, DocText
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -84,18 +86,73 @@ def read_claim_file(source: str | Path, *, skip_invalid: bool = False,
     return decode_claims(data, display_name(source), skip_invalid=skip_invalid, stats=stats)
 
 
+@dataclass
+class ClaimFile:
+    """One claim file as `claimx report` reads it: its claims, and the documents a `--format json`
+    document lists (with their ``text``; none for JSON Lines). ``path`` is the file read (None for
+    standard input): relative ``doc.path`` values may be relative to its folder."""
+
+    name: str
+    path: Path | None
+    claims: list[Claim]
+    documents: list[DocText] = field(default_factory=list)
+
+
+class _Texts(msgspec.Struct):
+    """The documents of a `--format json` document, with their texts (`_Document` skips them)."""
+
+    documents: Union[list[DocText], None] = None
+
+
+def read_claim_file_with_texts(source: str | Path, *, skip_invalid: bool = False,
+                               stats: ReadStats | None = None, stdin: bytes | None = None) -> ClaimFile:
+    """The claims of one file (or ``-``), as `read_claim_file` reads them, with the documents of a
+    `--format json` document (texts included, so every offset can be checked). A document list
+    that does not decode gives no documents: the claims are what the file is read for."""
+    if str(source) == STDIN:
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        path = None
+    else:
+        path = Path(source)
+        data = path.read_bytes()
+    name = display_name(source)
+    claims = decode_claims(data, name, skip_invalid=skip_invalid, stats=stats)
+    documents: list[DocText] = []
+    body = data[len(_BOM):] if data.startswith(_BOM) else data
+    if _is_document(body):
+        try:
+            documents = msgspec.json.decode(body, type=_Texts).documents or []
+        except (msgspec.DecodeError, UnicodeDecodeError):
+            documents = []
+    return ClaimFile(name=name, path=path, claims=claims, documents=documents)
+
+
 def decode_claims(data: bytes, name: str = STDIN_NAME, *, skip_invalid: bool = False,
                   stats: ReadStats | None = None) -> list[Claim]:
     """Decode claim JSON Lines or a claims document from bytes; ``name`` is used in errors."""
     stats = stats if stats is not None else ReadStats()
     if data.startswith(_BOM):
         data = data[len(_BOM):]
-    if _is_document(data):
-        claims = list(_decode_document(data, name, skip_invalid, stats))
-    else:
-        claims = list(_decode_lines(data, name, skip_invalid, stats))
+    with _no_gc():
+        if _is_document(data):
+            claims = list(_decode_document(data, name, skip_invalid, stats))
+        else:
+            claims = list(_decode_lines(data, name, skip_invalid, stats))
     stats.claims += len(claims)
     return claims
+
+
+@contextmanager
+def _no_gc():
+    """Decoding makes many small objects and no cycles: the cyclic collector, running again and
+    again as they pile up, would take half the time (msgspec's own advice)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_document(data: bytes) -> bool:
@@ -150,10 +207,11 @@ def _decode_document(data: bytes, name: str, skip_invalid: bool, stats: ReadStat
         found = data.find(text, max(pos, 0))
         if found >= 0:
             pos = found + len(text)
-        line = _line_of(data, found) if found >= 0 else 1
         try:
             yield _claim_decoder.decode(text)
         except msgspec.DecodeError as exc:
+            # (counted only for a bad claim: counting lines before every claim is quadratic)
+            line = _line_of(data, found) if found >= 0 else 1
             reason = f"claims[{i}]: {_reason(exc)}"
             if not skip_invalid:
                 raise InvalidClaim(name, line, reason) from None

@@ -107,6 +107,25 @@ EXTRACT_PROBLEMS = "{count} input(s) under {path} could not be read or extracted
 DIFF_SUMMARY = ("{shared} shared, {conflict} conflict, {attribution} attribution, "
                 "{only_a} only in A, {only_b} only in B{pairs}{events}")
 
+# --- claimx report --------------------------------------------------------------------------
+REPORT_TERMINAL = ("report writes one HTML page: give -o FILE, or redirect standard output "
+                   "(claimx report claims.json > report.html)")
+REPORT_NEEDS_JINJA = "claimx report needs jinja2 ({reason}): pip install 'claimx[report]'"
+REPORT_REPEATED = "{count} claim(s) given more than once (same id; the first: {first}): each is shown once"
+REPORT_DONE = "claimx report: {articles} article(s), {claims} claim(s), {events} event(s); texts: {texts}"
+# Where an article's text came from, shown above it in the report (and why there is none).
+TEXT_FROM_DOCUMENT = "text from the claims document {name}"
+TEXT_FROM_FILE = "text read from {path} ({encoding})"
+TEXT_NONE = "no text to show ({why}): its claims are listed instead"
+TEXT_NOT_IN_DOCUMENT = "the claims document carries no text for it"
+TEXT_NO_PATH = "no doc.path: it was read from standard input"
+TEXT_MISSING = "{path} not found"
+TEXT_UNREADABLE = "{path}: {reason}"
+TEXT_CORPUS = "{path} is a corpus file: the offsets point into one row's text"
+TEXT_HTML = "{path} is a web page: the offsets point into the text extracted from it"
+TEXT_TOO_LARGE = "{path} is larger than {limit} MB"
+TEXT_MISMATCH = "{where} does not hold claim {claim} at its offsets"
+
 
 def one_line(exc: BaseException) -> str:
     """An exception as one short line: its first line of text, else its type."""

@@ -218,7 +218,7 @@ def test_no_arguments_shows_help(runner):
 # ---------------------------------------------------------------------------------------------
 # Help: every command has it, with an example
 
-@pytest.mark.parametrize("command", ["extract", "query", "events", "diff", "schema"])
+@pytest.mark.parametrize("command", ["extract", "query", "events", "diff", "report", "schema"])
 def test_help_has_an_example(runner, command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -230,7 +230,7 @@ def test_every_registered_command_is_covered():
     import typer.main
 
     names = set(typer.main.get_command(app).commands)
-    assert names == {"extract", "query", "events", "diff", "schema"}
+    assert names == {"extract", "query", "events", "diff", "report", "schema"}
 
 
 def test_library_claims_are_the_json_shape(shared_nlp):

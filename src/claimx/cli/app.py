@@ -8,6 +8,7 @@ from claimx.cli import diff as diff_cmd
 from claimx.cli import events as events_cmd
 from claimx.cli import extract as extract_cmd
 from claimx.cli import query as query_cmd
+from claimx.cli import report as report_cmd
 from claimx.cli import schema as schema_cmd
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ app.command("extract", no_args_is_help=True)(extract_cmd.extract)
 app.command("query")(query_cmd.query)
 app.command("events")(events_cmd.events)
 app.command("diff", no_args_is_help=True)(diff_cmd.diff)
+app.command("report")(report_cmd.report)
 app.command("schema")(schema_cmd.schema)
 
 
