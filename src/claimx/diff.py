@@ -298,12 +298,11 @@ def align(claims_a: Iterable[Claim | dict], claims_b: Iterable[Claim | dict],
         speaker_names = cluster_speakers(
             [(c.speaker.name, c.speaker.type) for c in (*ca, *cb) if c.speaker is not None],
             s.name_threshold)
-    return _align(ca, cb, s, names, speaker_names)
+    return _align(_prepare(ca, speaker_names, s), _prepare(cb, speaker_names, s), s, names)
 
 
-def _align(ca: Sequence[Claim], cb: Sequence[Claim], s: DiffSettings, names: tuple[str, str],
-           speaker_names: dict[tuple[str, str], str]) -> list[Alignment]:
-    pa, pb = _prepare(ca, speaker_names, s), _prepare(cb, speaker_names, s)
+def _align(pa: Sequence[_Prepared], pb: Sequence[_Prepared], s: DiffSettings,
+           names: tuple[str, str]) -> list[Alignment]:
     candidates = []
     for i, j, sim in _candidate_pairs(pa, pb, min(s.shared_threshold, s.attribution_threshold)):
         found = _pair(pa[i], pb[j], sim, s)
@@ -383,11 +382,11 @@ def diff_sources(sources: Sequence[tuple[str, Sequence[Claim | dict]]],
     names = speaker_names if speaker_names is not None else cluster_speakers(
         [(c.speaker.name, c.speaker.type) for _, cs in sources for c in cs if c.speaker is not None],
         s.name_threshold)
+    prepared = [_prepare(cs, names, s) for _, cs in sources]      # once a source, not once a pair
     out: list[Alignment] = []
     for i in range(len(sources)):
         for j in range(i + 1, len(sources)):
-            (na, ca), (nb, cb) = sources[i], sources[j]
-            records = _align(ca, cb, s, (na, nb), names)
+            records = _align(prepared[i], prepared[j], s, (sources[i][0], sources[j][0]))
             out.extend(records if event is None else [msgspec.structs.replace(r, event=event) for r in records])
     return out
 
