@@ -19,11 +19,11 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 import msgspec
 
-from claimx.schema import Claim, DocInfo, DocText
+from claimx.schema import Act, Claim, DocInfo, DocText, Kind, SpeakerType
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -39,6 +39,51 @@ class _Document(msgspec.Struct):
     claims: list[msgspec.Raw]
     schema: Union[int, None] = None
     documents: Union[list[DocInfo], None] = None
+
+
+# --- what `claimx query` reads of each line ---------------------------------------------------
+# A query reads 100,000 claims to print a few: it decodes only the fields its filters and groups
+# look at (same names and nesting as `Claim`, so the same code reads either), keeps each line's
+# bytes, and prints the lines that match unchanged (decoding them fully first: a printed claim is
+# always a checked one).
+
+
+class _DocView(msgspec.Struct, gc=False):
+    id: str
+    outlet: Optional[str] = None
+
+
+class _SpeakerView(msgspec.Struct, gc=False):
+    text: str
+    name: str
+    type: SpeakerType
+
+
+class _DateView(msgspec.Struct, gc=False):
+    value: Optional[str] = None
+
+
+class _FigureView(msgspec.Struct, gc=False):
+    value: Union[int, float]
+    unit: Optional[str] = None
+    subject: Optional[str] = None
+
+
+class ClaimView(msgspec.Struct, gc=False):
+    """The fields of a claim that `claimx.query` filters and groups on (not tracked by the
+    cyclic GC: views hold no cycles, and 100,000 of them made every collection slow)."""
+
+    id: str
+    doc: _DocView
+    kind: Kind
+    text: str
+    figures: list[_FigureView]
+    act: Optional[Act] = None
+    speaker: Optional[_SpeakerView] = None
+    date: Optional[_DateView] = None
+
+
+_view_decoder = msgspec.json.Decoder(ClaimView)
 
 
 class InvalidClaim(ValueError):
@@ -133,7 +178,7 @@ def decode_claims(data: bytes, name: str = STDIN_NAME, *, skip_invalid: bool = F
     stats = stats if stats is not None else ReadStats()
     if data.startswith(_BOM):
         data = data[len(_BOM):]
-    with _no_gc():
+    with no_gc():
         if _is_document(data):
             claims = list(_decode_document(data, name, skip_invalid, stats))
         else:
@@ -143,7 +188,7 @@ def decode_claims(data: bytes, name: str = STDIN_NAME, *, skip_invalid: bool = F
 
 
 @contextmanager
-def _no_gc():
+def no_gc():
     """Decoding makes many small objects and no cycles: the cyclic collector, running again and
     again as they pile up, would take half the time (msgspec's own advice)."""
     enabled = gc.isenabled()
@@ -153,6 +198,61 @@ def _no_gc():
     finally:
         if enabled:
             gc.enable()
+
+
+def read_claim_views(source: str | Path, *, skip_invalid: bool = False, stats: ReadStats | None = None,
+                     stdin: bytes | None = None) -> list[tuple[Union[ClaimView, Claim], bytes, tuple[str, int]]]:
+    """The claims of one file (or ``-``) as (view, JSON bytes of the claim, (file, line)), for
+    filtering: JSON Lines are decoded as `ClaimView`s, each with its line as written; a `--format
+    json` document is decoded in full (its claims are `Claim`s, with their JSON). `full_claim`
+    turns the bytes into a checked `Claim`."""
+    if str(source) == STDIN:
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+    else:
+        data = Path(source).read_bytes()
+    name = display_name(source)
+    stats = stats if stats is not None else ReadStats()
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    if _is_document(data):
+        claims = decode_claims(data, name, skip_invalid=skip_invalid, stats=stats)
+        encode = msgspec.json.Encoder().encode
+        return [(c, encode(c), (name, 0)) for c in claims]
+    lines = data.split(b"\n")
+    decode = _view_decoder.decode
+    with no_gc():
+        out = None
+        if b"\r" not in data:
+            try:                         # every line a claim (or empty): one tight pass
+                out = [(decode(line), line, (name, n)) for n, line in enumerate(lines, 1) if line]
+            except (msgspec.DecodeError, UnicodeDecodeError):
+                pass
+        if out is None:
+            out = _careful_views(lines, name, skip_invalid, stats)
+    stats.claims += len(out)
+    return out
+
+
+def _careful_views(lines: list[bytes], name: str, skip_invalid: bool, stats: ReadStats) -> list:
+    """`read_claim_views` line by line: blank lines and CRLF endings, bad lines named or skipped."""
+    out = []
+    for lineno, line in enumerate(lines, 1):
+        line = line.rstrip(b"\r")
+        if not line.strip():
+            continue
+        try:
+            out.append((_view_decoder.decode(line), line, (name, lineno)))
+        except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+            reason = _reason(exc)
+            if not skip_invalid:
+                raise InvalidClaim(name, lineno, reason) from None
+            stats.skipped.append((name, lineno, reason))
+    return out
+
+
+def full_claim(raw: bytes) -> Claim:
+    """A claim's JSON bytes as a checked `Claim` (`msgspec.ValidationError` if it is not one)."""
+    return _claim_decoder.decode(raw)
 
 
 def _is_document(data: bytes) -> bool:

@@ -18,12 +18,15 @@ import fnmatch
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Literal, Optional, Sequence
+
+import msgspec
 
 from claimx.claimfiles import as_claims
 from claimx.facets import NO_DATE, claim_date, facet_value
 from claimx.folding import contains_words, fold
-from claimx.names import speaker_keys
+from claimx.names import cluster_speakers
 from claimx.schema import Claim, Figure
 
 GroupBy = Literal["speaker", "outlet", "kind", "act", "type", "date"]
@@ -74,15 +77,26 @@ def filter_claims(claims: Iterable[Claim | dict], criteria: ClaimFilter | None =
     Pass a `ClaimFilter`, or its fields as keyword arguments: ``filter_claims(c, speakers=["x"])``.
     """
     criteria = criteria if criteria is not None else ClaimFilter(**kwargs)
+    return select(as_claims(claims), criteria)
+
+
+def select(records: Sequence, criteria: ClaimFilter, key=None) -> list:
+    """The records that meet every criterion, in order, as they are: `Claim` structs or anything
+    with the same fields (`claimx.claimfiles.ClaimView`); ``key`` picks the claim out of a record
+    (the CLI's (view, line) pairs)."""
     test = _compile(criteria)
-    return [c for c in as_claims(claims) if test(c)]
+    if key is None:
+        return [r for r in records if test(r)]
+    return [r for r in records if test(key(r))]
 
 
 def _compile(f: ClaimFilter):
     checks = []
     if f.speakers:
-        checks.append(lambda c: c.speaker is not None and any(
-            contains_words(c.speaker.name, s) or contains_words(c.speaker.text, s) for s in f.speakers))
+        @lru_cache(maxsize=1 << 16)
+        def said_by(name: str, text: str) -> bool:      # names repeat: ask once per name
+            return any(contains_words(name, s) or contains_words(text, s) for s in f.speakers)
+        checks.append(lambda c: c.speaker is not None and said_by(c.speaker.name, c.speaker.text))
     if f.types:
         types = {t.casefold() for t in f.types}
         checks.append(lambda c: c.speaker is not None and c.speaker.type in types)
@@ -93,7 +107,10 @@ def _compile(f: ClaimFilter):
         acts = {a.casefold() for a in f.acts}
         checks.append(lambda c: c.act in acts)
     if f.outlets:
-        checks.append(lambda c: any(contains_words(c.doc.outlet, o) for o in f.outlets))
+        @lru_cache(maxsize=1 << 12)
+        def from_outlet(outlet: Optional[str]) -> bool:
+            return any(contains_words(outlet, o) for o in f.outlets)
+        checks.append(lambda c: from_outlet(c.doc.outlet))
     if f.docs:
         checks.append(lambda c: any(c.doc.id == d or fnmatch.fnmatchcase(c.doc.id, d) for d in f.docs))
     if f.since is not None:
@@ -113,6 +130,8 @@ def _compile(f: ClaimFilter):
         checks.append(lambda c: bool(c.figures))
     if f.subject is not None or f.unit is not None or f.min_value is not None or f.max_value is not None:
         checks.append(lambda c: any(_figure_matches(fig, f) for fig in c.figures))
+    if len(checks) == 1:
+        return checks[0]
     return lambda c: all(check(c) for check in checks)
 
 
@@ -140,8 +159,12 @@ def group_counts(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, int
     """
     if by not in GROUP_BY:
         raise ValueError(f"cannot group by {by!r}; one of {', '.join(GROUP_BY)}")
-    claims = as_claims(claims)
-    names = speaker_keys(claims) if by == "speaker" else None
+    claims = [msgspec.convert(c, Claim) if isinstance(c, dict) else c for c in claims]  # views stay views
+    names = None
+    if by == "speaker":
+        said = [(c.speaker.name, c.speaker.type) for c in claims if c.speaker is not None]
+        keys = cluster_speakers(said)
+        names = {c.id: keys[(c.speaker.name, c.speaker.type)] for c in claims if c.speaker is not None}
     counts = Counter(facet_value(c, by, names) for c in claims)
     if by == "date":
         return sorted(counts.items(), key=lambda kv: (kv[0] == NO_DATE, kv[0]))

@@ -59,7 +59,9 @@ def test_jsonl_lines_are_the_library_result(args, criteria):
     result = run(OUTLETS, *args)
     assert result.exit_code == 0, result.stderr
     expected = filter_claims(CLAIMS, **criteria)
-    assert result.stdout.encode() == b"".join(msgspec.json.encode(c) + b"\n" for c in expected)
+    # the matching lines, byte for byte as they were written
+    line_of = {msgspec.json.decode(line)["id"]: line for line in OUTLETS.read_bytes().splitlines() if line.strip()}
+    assert result.stdout.encode() == b"".join(line_of[c.id] + b"\n" for c in expected)
 
 
 def test_reads_standard_input_and_pipes_on():
@@ -183,6 +185,42 @@ def test_a_malformed_line_names_file_and_line(tmp_path):
     assert skipped.exit_code == 0
     assert len(skipped.stdout.splitlines()) == 15
     assert "skipped 1 line(s)" in skipped.stderr and f"{bad}:4" in skipped.stderr
+
+
+@pytest.mark.parametrize("args, code, printed", [
+    ([], 3, 0),                               # printed: checked in full, so the line is named
+    (["--skip-invalid"], 0, 15),              # ... or skipped, and said so
+    (["--format", "table"], 3, 0),
+    (["--speaker", "holm"], 0, None),         # not among the matches: never printed, never checked
+])
+def test_a_claim_broken_outside_the_filtered_fields_is_caught_when_printed(tmp_path, args, code, printed):
+    bad = tmp_path / "bad.jsonl"
+    lines = OUTLETS.read_text(encoding="utf-8").splitlines()
+    obj = json.loads(lines[3])
+    assert "holm" not in json.dumps(obj.get("speaker")).lower()
+    del obj["span"]                           # no field a filter reads: reading alone does not see it
+    lines[3] = json.dumps(obj)
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(bad, *args)
+    assert result.exit_code == code, result.stderr
+    if code == 3:
+        assert result.stdout == "" and result.stderr.startswith(f"claimx: {bad}:4: not a claim:")
+    if printed is not None:
+        assert len(result.stdout.splitlines()) == printed
+    if "--skip-invalid" in args:
+        assert f"{bad}:4" in result.stderr
+
+
+def test_matching_lines_are_printed_as_written(tmp_path):
+    lines = [json.dumps(json.loads(line), ensure_ascii=True, indent=None, separators=(", ", ": "))
+             for line in OUTLETS.read_text(encoding="utf-8").splitlines()]
+    path = tmp_path / "escaped.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(path, "--speaker", "vasquez")
+    assert result.exit_code == 0
+    out = result.stdout.splitlines()
+    assert out and all(line in lines for line in out)       # "\u00e1" stays escaped, spacing kept
+    assert any("\\u00e1" in line for line in out)
 
 
 def test_malformed_stdin_is_named_stdin():

@@ -37,14 +37,17 @@ SkipInvalidOpt = Annotated[bool, typer.Option(
          f"with exit code {errors.EXIT_INVALID_CLAIMS}.")]
 
 
-def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool) -> tuple[list, int]:
+def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool, views: bool = False) -> tuple[list, int]:
     """Read claim files (``-`` = standard input; none = standard input if it is not a terminal).
 
     Returns (claims, exit code so far): a missing or unreadable file is reported and skipped
     (`EXIT_PARTIAL`), or `EXIT_FATAL` when no input could be read at all. A line that is not a
-    claim ends the command with `EXIT_INVALID_INPUT` unless ``skip_invalid``.
+    claim ends the command with `EXIT_INVALID_INPUT` unless ``skip_invalid``. With ``views``, the
+    claims are (view, bytes) pairs (`claimx.claimfiles.read_claim_views`).
     """
-    from claimx.claimfiles import InvalidClaim, ReadStats, read_claim_file
+    from claimx.claimfiles import InvalidClaim, ReadStats, read_claim_file, read_claim_views
+
+    read = read_claim_views if views else read_claim_file
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -63,7 +66,7 @@ def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool) -> tup
             failed += 1
             continue
         try:
-            claims.extend(read_claim_file(path, skip_invalid=skip_invalid, stats=stats))
+            claims.extend(read(path, skip_invalid=skip_invalid, stats=stats))
         except InvalidClaim as exc:
             errors.error(errors.INVALID_CLAIM.format(path=exc.path, line=exc.line, reason=exc.reason))
             raise typer.Exit(errors.EXIT_INVALID_CLAIMS)

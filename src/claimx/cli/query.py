@@ -33,25 +33,26 @@ def query(
         help="Claim files: JSON Lines or the --format json document of claimx extract. "
              "- or none reads standard input.")] = None,
     speaker: Annotated[Optional[list[str]], typer.Option(
-        "--speaker", "-s", show_default=False,
+        "--speaker", "-s", show_default=False, metavar="NAME",
         help="Speaker name or mention, whole words, ignoring case and accents "
              "('haniyeh' finds 'Ismail Haniyeh'). Repeat for any of several.")] = None,
     type_: Annotated[Optional[list[SpeakerTypeChoice]], typer.Option(
-        "--type", "-t", show_default=False, case_sensitive=False,
-        help="Speaker type. Repeat for any of several.")] = None,
+        "--type", "-t", show_default=False, case_sensitive=False, metavar="TYPE",
+        help="Speaker type: person, organization, government, media, anonymous, group or place. "
+             "Repeat for any of several.")] = None,
     kind: Annotated[Optional[list[KindChoice]], typer.Option(
-        "--kind", "-k", show_default=False, case_sensitive=False,
-        help="Claim kind. Repeat for any of several.")] = None,
+        "--kind", "-k", show_default=False, case_sensitive=False, metavar="KIND",
+        help="Claim kind: direct, indirect, mixed, according_to or unattributed. Repeat for any of several.")] = None,
     act: Annotated[Optional[list[ActChoice]], typer.Option(
-        "--act", "-a", show_default=False, case_sensitive=False,
+        "--act", "-a", show_default=False, case_sensitive=False, metavar="ACT",
         help="What the source did: assertion (said, reported), belief (thinks, expects), "
              "intention (wants, vows, urges) or topic (discussed X). Claims without an act "
              "(the outlet's own) match none. Repeat for any of several.")] = None,
     outlet: Annotated[Optional[list[str]], typer.Option(
-        "--outlet", show_default=False,
+        "--outlet", show_default=False, metavar="NAME",
         help="Outlet name, whole words, ignoring case and accents. Repeat for any of several.")] = None,
     doc: Annotated[Optional[list[str]], typer.Option(
-        "--doc", show_default=False,
+        "--doc", show_default=False, metavar="ID",
         help="Document id, or a pattern like '001_*'. Repeat for any of several.")] = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", callback=_date_option, show_default=False,
@@ -92,7 +93,9 @@ def query(
 
     Example: claimx query claims.jsonl --act belief --act intention --group-by speaker
     """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
-    from claimx.query import ClaimFilter, filter_claims, group_counts
+    from operator import itemgetter
+
+    from claimx.query import ClaimFilter, group_counts, select
 
     if regex and text is None:
         raise typer.BadParameter(errors.REGEX_WITHOUT_TEXT, param_hint="--regex")
@@ -110,8 +113,10 @@ def query(
         since=since, until=until, text=text, regex=regex, has_figures=has_figures, subject=subject,
         unit=unit, min_value=min_value, max_value=max_value)
 
-    claims, code = read_claim_inputs(list(paths or []), "query", skip_invalid)
-    hits = filter_claims(claims, criteria)
+    records, code = read_claim_inputs(list(paths or []), "query", skip_invalid, views=True)
+    found = select(records, criteria, key=itemgetter(0))
+    printed = group_by is None and not count
+    hits = _checked(found, skip_invalid) if printed else [view for view, _, _ in found]
 
     from claimx.sinks import open_output, write_json, write_jsonl, write_table
 
@@ -130,16 +135,42 @@ def query(
             out.write(f"{len(hits)}\n".encode())
         elif format is Format.table:
             write_table(f"{len(hits)} claims", ["date", "outlet", "speaker", "kind", "claim", "figures"],
-                        (_table_row(c) for c in hits), out)
+                        (_table_row(c) for c, _ in hits), out)
         elif format is Format.json:
             from claimx.schema import SCHEMA_VERSION, ClaimsDocument
 
-            docs = list({c.doc.id: c.doc for c in hits}.values())
-            write_json(ClaimsDocument(schema=SCHEMA_VERSION, documents=docs, claims=hits), out)
+            claims = [c for c, _ in hits]
+            docs = list({c.doc.id: c.doc for c in claims}.values())
+            write_json(ClaimsDocument(schema=SCHEMA_VERSION, documents=docs, claims=claims), out)
         else:
-            write_jsonl(hits, out)
+            for _, raw in hits:          # the lines as they were written: unchanged
+                out.write(raw + b"\n")
     if code:
         raise typer.Exit(code)
+
+
+def _checked(found, skip_invalid: bool) -> list:
+    """(Claim, line bytes) of the matching records, each checked in full against the contract
+    before it is printed (reading checked only the fields the filters look at)."""
+    import msgspec
+
+    from claimx.claimfiles import full_claim, no_gc
+
+    hits, skipped = [], []
+    with no_gc():
+        for _, raw, (path, line) in found:
+            try:
+                hits.append((full_claim(raw), raw))
+            except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+                reason = str(exc).replace("\n", " ").strip() or type(exc).__name__
+                if not skip_invalid:
+                    errors.error(errors.INVALID_CLAIM.format(path=path, line=line, reason=reason))
+                    raise typer.Exit(errors.EXIT_INVALID_CLAIMS)
+                skipped.append((path, line, reason))
+    if skipped:
+        path, line, reason = skipped[0]
+        errors.warn(errors.SKIPPED_INVALID.format(count=len(skipped), path=path, line=line, reason=reason))
+    return hits
 
 
 def _plain(value) -> str:
