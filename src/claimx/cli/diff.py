@@ -20,7 +20,7 @@ BySource = enum.Enum("BySource", {"outlet": "outlet", "doc": "doc"}, type=str)
 KindChoice = enum.Enum("AlignmentKindChoice", {v: v for v in get_args(AlignmentKind)}, type=str)
 ActChoice = enum.Enum("DiffActChoice", {v: v for v in (*get_args(Act), "all")}, type=str)
 
-_Unit = dict(min=0.0, max=1.0, show_default=True)
+_Unit = dict(min=0.0, max=1.0, show_default=True, metavar="0-1")
 
 
 def diff(
@@ -30,7 +30,7 @@ def diff(
              "standard input) or folders / .txt files of articles, extracted first. With --by, "
              "one or more claim files.")],
     by: Annotated[Optional[BySource], typer.Option(
-        "--by", show_default=False, case_sensitive=False,
+        "--by", show_default=False, case_sensitive=False, metavar="outlet|doc",
         help="Compare every pair of outlets (or documents) found in the input.")] = None,
     shared_threshold: Annotated[float, typer.Option(
         "--shared-threshold", **_Unit,
@@ -43,17 +43,17 @@ def diff(
         help="Jaro-Winkler similarity (0-1) at which two name words are one ('Haniyeh' ~ 'Haniya'); "
              "1 turns spelling variants off.")] = 0.9,
     tolerance: Annotated[float, typer.Option(
-        "--tolerance", min=0.0, max=1.0, show_default=True,
+        "--tolerance", min=0.0, max=1.0, show_default=True, metavar="0-1",
         help="Relative width of a qualified figure: 'around 1,200' is 1,200 ± tolerance, 'over N' "
              "N to N×(1+2×tolerance), 'nearly/under N' N×(1-2×tolerance) to N.")] = 0.1,
     max_days: Annotated[int, typer.Option(
-        "--max-days", min=0, show_default=True,
+        "--max-days", min=0, show_default=True, metavar="DAYS",
         help="Compare figures only about days at most this many apart: the date a claim names ('on Oct. 7'), "
              "else its publication date (a total 'since Oct. 7' is about the day reported). Undated figures "
              "are compared with any; a large number compares figures of any days.")] = 3,
     act: Annotated[Optional[list[ActChoice]], typer.Option(
-        "--act", "-a", show_default=False, case_sensitive=False,
-        help="Align claims of this act (repeatable; 'all' for every act). Default: assertion and belief; "
+        "--act", "-a", show_default=False, case_sensitive=False, metavar="ACT",
+        help="Align claims of this act: assertion, belief, intention, topic, or all (repeatable). Default: assertion and belief; "
              "claims without an act (the outlet's own figures) always take part.")] = None,
     across_events: Annotated[bool, typer.Option(
         "--across-events",
@@ -61,10 +61,11 @@ def diff(
     window_days: WindowDaysOpt = 3,
     event_threshold: EventThresholdOpt = 0.15,
     only: Annotated[Optional[list[KindChoice]], typer.Option(
-        "--only", show_default=False, case_sensitive=False,
-        help="Print only records of this kind (the summary still counts all). Repeatable.")] = None,
+        "--only", show_default=False, case_sensitive=False, metavar="KIND",
+        help="Print only records of this kind: shared, conflict, attribution, only_a or only_b (the summary "
+             "still counts all). Repeatable.")] = None,
     model: Annotated[Optional[str], typer.Option(
-        "--model", show_default=False,
+        "--model", show_default=False, metavar="NAME",
         help="spaCy pipeline for extracting folders of articles (default: claimx's).")] = None,
     format: FormatOpt = Format.jsonl,
     output: OutputOpt = None,

@@ -20,16 +20,16 @@ class Format(str, enum.Enum):
 
 
 FormatOpt = Annotated[Format, typer.Option(
-    "--format", "-f", case_sensitive=False,
+    "--format", "-f", case_sensitive=False, metavar="jsonl|json|table",
     help="jsonl (one record a line, for pipes), json (one document) or table (for people).")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", dir_okay=False, show_default=False,
+    "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
     help="Write to this file (atomically: all or nothing) instead of standard output.")]
 WindowDaysOpt = Annotated[int, typer.Option(
-    "--window-days", min=0, show_default=True,
+    "--window-days", min=0, show_default=True, metavar="DAYS",
     help="Documents published at most this many days apart may report one event.")]
 EventThresholdOpt = Annotated[float, typer.Option(
-    "--event-threshold", min=0.0, max=1.0, show_default=True,
+    "--event-threshold", min=0.0, max=1.0, show_default=True, metavar="0-1",
     help="How much a document must share with an event (names, title; 0-1) to join it.")]
 SkipInvalidOpt = Annotated[bool, typer.Option(
     "--skip-invalid",

@@ -23,10 +23,10 @@ def report(
              "- or none reads standard input.")] = None,
     output: OutputOpt = None,
     title: Annotated[Optional[str], typer.Option(
-        "--title", show_default=False, help="The page's title (default: how many articles and outlets).")] = None,
+        "--title", show_default=False, metavar="TEXT", help="The page's title (default: how many articles and outlets).")] = None,
     act: Annotated[Optional[list[ActChoice]], typer.Option(
-        "--act", "-a", show_default=False, case_sensitive=False,
-        help="Compare claims of this act across outlets (repeatable; 'all' for every act). Default: "
+        "--act", "-a", show_default=False, case_sensitive=False, metavar="ACT",
+        help="Compare claims of this act across outlets: assertion, belief, intention, topic, or all (repeatable). Default: "
              "assertion and belief; claims without an act (the outlet's own figures) always take part. "
              "Every claim is shown in its article whatever the act.")] = None,
     window_days: WindowDaysOpt = 3,
