@@ -9,6 +9,7 @@ Exit codes (the README's table is this one):
   3    claim input to query/diff that is not a claim (file and line named)
   4    the spaCy pipeline cannot be loaded
   5    the output cannot be written (-o in a missing folder, disk full, permission denied)
+  6    --dask: the Dask cluster cannot be used (not installed, unreachable, lost mid-run)
   130  interrupted (Ctrl-C); with -o, what was finished is kept for --resume
   141  the reader of standard output went away (`| head`): ended quietly
   143  terminated (SIGTERM, as `timeout`, SLURM and `docker stop` send); as 130
@@ -147,3 +148,21 @@ def _emit(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
     except (OSError, ValueError):  # stderr closed too: nothing left to tell
         pass
+
+
+# --- the Dask path (claimx.distributed: extract --dask) ---------------------------------------
+# 6: the Dask cluster cannot be used: dask is not installed, the scheduler cannot be reached, or
+#    the cluster was lost mid-run (with -o, what was finished is kept for --resume)
+EXIT_CLUSTER = 6
+DASK_MISSING = "--dask needs Dask, which is not installed: pip install 'claimx[dask]' ({reason})"
+DASK_UNREACHABLE = "cannot reach the Dask scheduler at {address}: {reason}"
+DASK_LOST = "lost the Dask cluster at {address}: {reason}"
+DASK_KEPT = "; {done} document(s) are safe in {state}: run the same command with --resume to continue"
+DASK_NO_WORKERS = "the Dask scheduler at {address} has no workers yet: waiting for them"
+DASK_STDIN = ("--dask reads the inputs on the workers: standard input (-) cannot go there; "
+              "save it to a file")
+DASK_WORKER_DIED = "its Dask worker died on it (out of memory?)"
+DASK_BAD_SIZE = "--partition-size takes a size such as 256KB, 4MB or 1000000: {value!r}"
+DASK_ONLY = "{option} goes with --dask ADDRESS"
+OUTPUT_IS_FOLDER = ("-o {path} is a folder: give a file name (a folder of Parquet files is written "
+                    "with --dask and --format parquet)")

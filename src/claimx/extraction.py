@@ -8,7 +8,9 @@ builds a run, and turns its outcome into messages and an exit code. What it guar
   naming the file (and row) and counted; every other document's claims are written;
 - with an output file, nothing is written there until the run is complete (a journal keeps what is
   finished; see `claimx.resume`), so an interrupted run leaves the file untouched and can resume;
-- ``-o`` never names one of the input files.
+- ``-o`` never names one of the input files;
+- with ``dask`` (`claimx.distributed`), the same documents, messages and output, the work done on
+  a Dask cluster: `connect` opens it, `results` settles partitions in input order.
 """
 from __future__ import annotations
 
@@ -59,10 +61,15 @@ class ExtractRun:
     on_document: Callable[[], None] = lambda: None       # progress: one more document done
     outcome: Outcome = field(default_factory=Outcome)
     journal: Optional[Journal] = None
+    dask: object = None                                  # a claimx.distributed.DaskOptions: run there
+    dataset: bool = False                                # with dask: -o DIR, one Parquet file per partition
+    session: object = None                               # the open claimx.distributed.Session
 
     # --- before any work ----------------------------------------------------------------------
     def check(self) -> None:
         """Refuse what cannot work before loading anything: -o onto an input, a foreign journal."""
+        if self.dask is not None and "-" in self.paths:
+            raise RunError(errors.DASK_STDIN, errors.EXIT_USAGE)
         if self.output is None:
             if self.resume:
                 raise RunError(errors.RESUME_NEEDS_OUTPUT, errors.EXIT_USAGE)
@@ -93,18 +100,46 @@ class ExtractRun:
         from claimx.schema import SCHEMA_VERSION
 
         o = self.read.overrides
-        return {"schema": SCHEMA_VERSION, "paths": [os.path.realpath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
+        more = {}
+        if self.dataset:  # which documents make each part file
+            from claimx.distributed import partition_bytes
+
+            more["dataset"] = {"partition_bytes": partition_bytes(self)}
+        return {**more, "schema": SCHEMA_VERSION, "paths": [os.path.realpath(p) if p != "-" else p for p in self.paths], "format": self.fmt,
                 "model": self.model, "columns": dict(sorted(self.read.columns.items())),
                 "glob": self.read.glob, "stdin_format": self.read.stdin_format,
                 "overrides": {k: v for k, v in o.as_dict().items() if v is not None}}
 
     # --- the run ------------------------------------------------------------------------------
+    def connect(self) -> None:
+        """With ``dask``: open the cluster (a `RunError` when it cannot be used)."""
+        from claimx.distributed import Session
+
+        self.session = Session(self, self.dask).open()
+
+    def disconnect(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def note_problem(self, message: str) -> None:
+        """An input that gave no document: reported and counted."""
+        self.outcome.problems += 1
+        self.on_problem(message, None)
+
+    def count(self, result) -> None:
+        """A finished document: counted, its failure reported."""
+        self.outcome.documents += 1
+        if result.error is not None:
+            self.outcome.failed += 1
+            self.on_problem(errors.DOC_FAILED.format(where=result.where, reason=result.error), result.detail)
+        self.outcome.claims += len(result.claims)
+
     def articles(self) -> Iterator[Article]:
         """The articles still to extract; problems reported and counted on the way."""
         for item in iter_inputs(self.paths, self.read):
             if isinstance(item, Problem):
-                self.outcome.problems += 1
-                self.on_problem(item.message, None)
+                self.note_problem(item.message)
                 continue
             if self.journal is not None and entry_key(item.id) in self.journal.done:
                 continue
@@ -114,23 +149,21 @@ class ExtractRun:
 
     def results(self):
         """Every remaining document's `DocResult`, in input order (the pipeline runs here)."""
-        from claimx.pipeline import extract_articles
+        if self.session is not None:
+            gen = self.session.results()
+        else:
+            from claimx.pipeline import extract_articles
 
-        nlp = self.nlp
-        if nlp is None:
-            from claimx import DEFAULT_MODEL
-            from claimx.pipeline import build_pipeline
+            nlp = self.nlp
+            if nlp is None:
+                from claimx import DEFAULT_MODEL
+                from claimx.pipeline import build_pipeline
 
-            nlp = build_pipeline(self.model or DEFAULT_MODEL)
-        gen = extract_articles(nlp, self.articles(), batch_size=self.batch_size, n_process=self.n_process)
+                nlp = build_pipeline(self.model or DEFAULT_MODEL)
+            gen = extract_articles(nlp, self.articles(), batch_size=self.batch_size, n_process=self.n_process)
         try:
             for result in gen:
-                self.outcome.documents += 1
-                if result.error is not None:
-                    self.outcome.failed += 1
-                    self.on_problem(errors.DOC_FAILED.format(where=result.where, reason=result.error),
-                                    result.detail)
-                self.outcome.claims += len(result.claims)
+                self.count(result)
                 yield result
                 self.on_document()
         finally:
@@ -145,6 +178,10 @@ class ExtractRun:
         """Run, recording each finished document in the journal."""
         for r in self.results():
             self.journal.add(entry_key(r.doc.id), r.doc, r.claims, r.error, r.where)
+
+    def write_dataset(self) -> None:
+        """With ``dataset``: one Parquet file per partition into the ``-o`` folder, journalled."""
+        self.session.write_dataset(self.output)
 
     def render(self, sink) -> None:
         """Write every journalled document to ``sink`` (the output file), in order."""

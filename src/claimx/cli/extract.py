@@ -61,9 +61,11 @@ def extract(
              "{schema, documents (with their text), claims}; csv: flat columns for spreadsheets; "
              "parquet: nested, for DuckDB/pandas/polars (needs -o); table: for people.")] = Format.jsonl,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", dir_okay=False, metavar="FILE",
+        "--output", "-o", metavar="FILE",
         help="Write to FILE: complete or untouched, never half-written. Finished documents are kept "
-             "in FILE.claimx-resume until the run ends, so an interrupted run can --resume.")] = None,
+             "in FILE.claimx-resume until the run ends, so an interrupted run can --resume. With "
+             "--dask and --format parquet, a folder (a name without .parquet) gets one Parquet "
+             "file per partition.")] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue an interrupted run with the same inputs and -o FILE: documents "
                          "already done are not extracted again.")] = False,
@@ -90,7 +92,17 @@ def extract(
     batch_size: Annotated[int, typer.Option(
         min=1, help="Articles per spaCy batch (small is faster and leaner for long articles).")] = 8,
     n_process: Annotated[int, typer.Option(
-        "--processes", "-j", min=1, help="Worker processes (one pipeline each).")] = 1,
+        "--processes", "-j", min=1, help="Worker processes (one pipeline each); with --dask local, "
+                                         "the cluster's workers.")] = 1,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", metavar="ADDRESS", show_default=False,
+        help="Run on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local (-j worker "
+             "processes here). Inputs are read in partitions on the workers; the output is the "
+             "same. Needs Dask (the 'dask' extra of claimx); see docs/distributed.md.")] = None,
+    partition_size: Annotated[Optional[str], typer.Option(
+        "--partition-size", metavar="SIZE", show_default=False,
+        help="With --dask: input per task, such as 256KB or 4MB (default: from the input's size, "
+             "at most 1MB).")] = None,
     detect_encoding: Annotated[bool, typer.Option(
         "--detect-encoding", hidden=True, help="Kept for old scripts: detection is always on.")] = True,
     progress: Annotated[Optional[bool], typer.Option(
@@ -114,7 +126,9 @@ def extract(
 
       claimx extract corpus/ -o claims.jsonl -j 2   # stopped? the same command with --resume
 
-    Exit codes: 0 ok; 1 some inputs or documents were skipped or failed (each named on stderr), the others' claims written; 2 bad usage; 4 the spaCy pipeline cannot be loaded; 5 the output cannot be written; 130/143 interrupted (resumable with -o); 141 the reader went away.
+      claimx extract archive.jsonl --dask tcp://scheduler:8786 -o claims -f parquet   # a folder of part files
+
+    Exit codes: 0 ok; 1 some inputs or documents were skipped or failed (each named on stderr), the others' claims written; 2 bad usage; 4 the spaCy pipeline cannot be loaded; 5 the output cannot be written; 6 the Dask cluster cannot be used (--dask); 130/143 interrupted (resumable with -o); 141 the reader went away.
     """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
 
     from claimx.extraction import ExtractRun, RunError
@@ -124,6 +138,7 @@ def extract(
         raise typer.BadParameter(errors.TITLE_ONE_FILE, param_hint="--title")
     if output is None and fmt is Format.parquet:
         raise typer.BadParameter(errors.OUTPUT_NEEDS_FILE.format(format=fmt.value), param_hint="--output")
+    dask_options, dataset = _dask(dask, partition_size, n_process, output, fmt)
     read = ReadOptions(columns=_columns(column), glob=glob, stdin_format=input_format.value,
                        overrides=Meta(title=title, outlet=outlet, published=published))
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -146,7 +161,7 @@ def extract(
 
     run = ExtractRun(paths=paths, read=read, fmt=fmt.value, output=output, resume=resume, model=model,
                      batch_size=batch_size, n_process=n_process, on_problem=problem,
-                     on_warning=warning, on_document=bar.advance)
+                     on_warning=warning, on_document=bar.advance, dask=dask_options, dataset=dataset)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         run.check()
@@ -174,6 +189,7 @@ def extract(
         raise typer.Exit(errors.EXIT_OUTPUT)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        run.disconnect()
         if run.journal is not None:
             if run.journal.count:
                 run.journal.close()
@@ -191,8 +207,34 @@ def extract(
         errors.warn(errors.NO_INPUT)
 
 
+def _dask(address: Optional[str], size: Optional[str], workers: int, output: Optional[Path], fmt: Format):
+    """The --dask options (None without --dask), and whether -o names a folder of part files."""
+    dataset = False
+    if address is None:
+        if size is not None:
+            raise typer.BadParameter(errors.DASK_ONLY.format(option="--partition-size"), param_hint="--partition-size")
+        options = None
+    else:
+        from claimx.distributed import DaskOptions, is_dataset, parse_size
+
+        nbytes = None
+        if size is not None:
+            nbytes = parse_size(size)
+            if nbytes is None:
+                raise typer.BadParameter(errors.DASK_BAD_SIZE.format(value=size), param_hint="--partition-size")
+        options = DaskOptions(address=address.strip(), workers=workers, partition_bytes=nbytes)
+        dataset = is_dataset(output, fmt.value)
+    if output is not None and output.is_dir() and not dataset:
+        raise typer.BadParameter(errors.OUTPUT_IS_FOLDER.format(path=output), param_hint="--output")
+    return options, dataset
+
+
 def _load(run, debug: bool) -> None:
     from claimx.extraction import RunError
+
+    if run.dask is not None:
+        run.connect()
+        return
     from claimx.pipeline import PipelineError, build_pipeline
 
     try:
@@ -206,6 +248,10 @@ def _load(run, debug: bool) -> None:
 def _write(run, fmt: Format, output: Optional[Path]) -> None:
     from claimx.sinks import make_sink, open_output
 
+    if run.dataset:
+        run.write_dataset()
+        run.journal.remove()
+        return
     if output is None:
         with open_output(None) as out:
             sink = make_sink(fmt, out)

@@ -13,6 +13,8 @@ One module per kind of source:
 - `html`     a saved web page (``.html``, ``.htm``): main text and metadata via trafilatura
 - `corpus`   one article per row or line (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.parquet``),
              streamed, columns found by their usual names or named with ``--column``
+- `partitions` the same inputs cut into partitions that are read apart (``extract --dask``):
+             byte ranges of JSON Lines and CSV files, row ranges of Parquet files, groups of files
 """
 from __future__ import annotations
 
@@ -183,38 +185,52 @@ def iter_inputs(paths: Iterable[str], options: Optional[ReadOptions] = None) -> 
         if isinstance(item, Problem):
             yield item
             continue
-        if item == "-":
-            if stdin_used:
-                yield Problem("-", errors.STDIN_TWICE)
-                continue
-            stdin_used = True
-            stream = _stdin(options)
-            if isinstance(stream, Problem):
-                yield stream
-                continue
-            fmt = options.stdin_format
-            if fmt in ("jsonl", "csv", "tsv"):
-                yielded = corpus.iter_corpus(stream, "-", fmt, options.columns, ids)
-            elif fmt == "html":
-                yielded = [html.read_html(_read_all(stream), "-", ids.unique("stdin"))]
-            else:
-                yielded = [textfile.article_from_bytes(_read_all(stream), "-", ids.unique("stdin"))]
+        if item != "-":
+            yield from iter_file(item, options, ids)
+            continue
+        if stdin_used:
+            yield Problem("-", errors.STDIN_TWICE)
+            continue
+        stdin_used = True
+        stream = _stdin(options)
+        if isinstance(stream, Problem):
+            yield stream
+            continue
+        fmt = options.stdin_format
+        if fmt in ("jsonl", "csv", "tsv"):
+            yielded = corpus.iter_corpus(stream, "-", fmt, options.columns, ids)
+        elif fmt == "html":
+            yielded = [html.read_html(_read_all(stream), "-", ids.unique("stdin"))]
         else:
-            problem = _open_regular(item)
-            if problem:
-                yield problem
-                continue
-            kind = kind_of(item)
-            if kind == "corpus":
-                yielded = corpus.iter_corpus(Path(item), item, None, options.columns, ids)
-            elif kind == "html":
-                yielded = [html.read_html_file(Path(item), item, ids.unique(_stem(item)))]
-            else:
-                yielded = [textfile.read_text_file(Path(item), item, ids.unique(_stem(item)))]
-        for got in yielded:
-            if isinstance(got, Article) and options.overrides != Meta():
-                got = replace(got, meta=options.overrides.over(got.meta))
-            yield got
+            yielded = [textfile.article_from_bytes(_read_all(stream), "-", ids.unique("stdin"))]
+        yield from _with_overrides(yielded, options)
+
+
+def iter_file(item: str, options: ReadOptions, ids: DocIds) -> Iterator[Article | Problem]:
+    """The articles (or Problems) of one file, as `iter_inputs` reads it within a run whose ids
+    are ``ids`` (the Dask path reads files one by one on its workers through this)."""
+    from claimx.inputs import corpus, html, textfile
+
+    problem = _open_regular(item)
+    if problem:
+        yield problem
+        return
+    kind = kind_of(item)
+    if kind == "corpus":
+        yielded = corpus.iter_corpus(Path(item), item, None, options.columns, ids)
+    elif kind == "html":
+        yielded = [html.read_html_file(Path(item), item, ids.unique(_stem(item)))]
+    else:
+        yielded = [textfile.read_text_file(Path(item), item, ids.unique(_stem(item)))]
+    yield from _with_overrides(yielded, options)
+
+
+def _with_overrides(items: Iterable[Article | Problem], options: ReadOptions) -> Iterator[Article | Problem]:
+    """Articles with the command line's --outlet, --published, --title over their own metadata."""
+    for got in items:
+        if isinstance(got, Article) and options.overrides != Meta():
+            got = replace(got, meta=options.overrides.over(got.meta))
+        yield got
 
 
 def _read_all(stream: BinaryIO) -> bytes:

@@ -631,10 +631,10 @@ class _Lines:
     """Binary lines -> str in the file's codec. A line with invalid bytes is decoded with U+FFFD;
     its note (how many bytes, where) waits in ``notes`` for the row that line belongs to."""
 
-    def __init__(self, codec: str, rows: _Rows) -> None:
+    def __init__(self, codec: str, rows: _Rows, offset: int = 0) -> None:
         self.codec = codec
         self.rows = rows
-        self.offset = 0
+        self.offset = offset  # where the next line starts in the file: > 0 for a partition
         self.notes: list[str] = []
         # UTF-16/32 cannot be split at b"\n": those go through a text wrapper instead.
         self.wide = codec in ("utf-16", "utf-32")
@@ -649,7 +649,7 @@ class _Lines:
                 yield line
             return
         codec = self.codec
-        first = True
+        first = self.offset == 0  # a BOM is dropped at the start of the file only
         for raw in stream:
             start = self.offset
             self.offset += len(raw)
@@ -691,12 +691,13 @@ def _next(iterator: Iterator, rows: _Rows, what: str) -> Any:
 _DOCUMENT_KEYS = ('"schema"', '"claims"', '"documents"')
 
 
-def _read_jsonl(stream: BinaryIO, decoder: _Lines, rows: _Rows) -> Iterator[Union[Article, Problem]]:
+def _read_jsonl(stream: BinaryIO, decoder: _Lines, rows: _Rows, number: int = 0,
+                header: Optional[tuple] = None) -> Iterator[Union[Article, Problem]]:
+    """``number``, ``header``: for a partition that starts after line ``number``, the keys of the
+    file's first object (whose columns ``rows`` already uses)."""
     lines = decoder.lines(stream)
-    number = 0
-    started = False      # a non-blank line was seen
-    header: Optional[tuple] = None
-    cache: dict[tuple, dict[str, str]] = {}
+    started = header is not None  # a non-blank line was seen
+    cache: dict[tuple, dict[str, str]] = {} if header is None else {header: rows.columns}
     while True:
         line = _next(lines, rows, f"line {number + 1}")
         if line is None:
@@ -771,31 +772,33 @@ def _json_document(line: str, lines: Iterator[str], rows: _Rows) -> Optional[Pro
 # CSV and TSV
 
 
-def _read_csv(stream: BinaryIO, decoder: _Lines, rows: _Rows, delimiter: str) -> Iterator[Union[Article, Problem]]:
+def _read_csv(stream: BinaryIO, decoder: _Lines, rows: _Rows, delimiter: str,
+              header: Optional[list] = None, row: int = 0) -> Iterator[Union[Article, Problem]]:
+    """``header``, ``row``: for a partition that starts after data record ``row``, the file's
+    header (whose columns ``rows`` already uses) and ``delimiter`` as the file's first line chose it."""
     lines = decoder.lines(stream, split_cr=True)
-    if delimiter == ",":
-        # Excel in much of Europe writes ';' between fields: a header line with more ';' than ','
-        first = next(lines, None)
-        if first is not None:
-            if first.count(";") > first.count(","):
-                delimiter = ";"
-            lines = itertools.chain([first], lines)
-    reader = csv.reader(lines, delimiter=delimiter)
-    header = None
-    while not header:
-        header = _next(reader, rows, "header")
-        if header is None:
-            return  # only blank lines
-        if isinstance(header, Problem):
-            yield header
+    if header is None:
+        if delimiter == ",":
+            first = next(lines, None)
+            if first is not None:
+                delimiter = csv_delimiter(first)
+                lines = itertools.chain([first], lines)
+        reader = csv.reader(lines, delimiter=delimiter)
+        while not header:
+            header = _next(reader, rows, "header")
+            if header is None:
+                return  # only blank lines
+            if isinstance(header, Problem):
+                yield header
+                return
+        decoder.take_notes()
+        problem = rows.use_columns(header)
+        if problem:
+            yield problem
             return
-    decoder.take_notes()
-    problem = rows.use_columns(header)
-    if problem:
-        yield problem
-        return
+    else:
+        reader = csv.reader(lines, delimiter=delimiter)
     index = {f: header.index(column) for f, column in rows.columns.items()}
-    row = 0
     while True:
         record = _next(reader, rows, f"row {row + 1}")
         if record is None:
@@ -811,11 +814,20 @@ def _read_csv(stream: BinaryIO, decoder: _Lines, rows: _Rows, delimiter: str) ->
         yield rows.build(row, values, decoder.take_notes())
 
 
+def csv_delimiter(first_line: str) -> str:
+    """The delimiter of a ``.csv`` file, from its first line: Excel in much of Europe writes ';'
+    between fields: a header line with more ';' than ','."""
+    return ";" if first_line.count(";") > first_line.count(",") else ","
+
+
 # ---------------------------------------------------------------------------------------------
 # Parquet
 
 
-def _read_parquet(source: Union[Path, BinaryIO], rows: _Rows) -> Iterator[Union[Article, Problem]]:
+def _read_parquet(source: Union[Path, BinaryIO], rows: _Rows,
+                  part: Optional[tuple[int, int]] = None) -> Iterator[Union[Article, Problem]]:
+    """``part``: only rows ``start < row <= end`` (numbered from 1), reading only the row groups
+    that hold them (a partition of the file)."""
     shown = rows.shown
     try:
         import pyarrow.parquet as pq
@@ -834,8 +846,20 @@ def _read_parquet(source: Union[Path, BinaryIO], rows: _Rows) -> Iterator[Union[
             yield problem
             return
         needed = list(dict.fromkeys(rows.columns.values()))
-        batches = parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=needed)
-        row = 0
+        row, start, end = 0, 0, None
+        if part is None:
+            batches = parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=needed)
+        else:
+            start, end = part
+            groups, first = [], 0
+            for g in range(parquet.metadata.num_row_groups):
+                n = parquet.metadata.row_group(g).num_rows
+                if first < end and first + n > start:
+                    if not groups:
+                        row = first
+                    groups.append(g)
+                first += n
+            batches = parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=groups, columns=needed)
         while True:
             try:
                 batch = next(batches)
@@ -848,6 +872,10 @@ def _read_parquet(source: Union[Path, BinaryIO], rows: _Rows) -> Iterator[Union[
                 return
             for i in range(batch.num_rows):
                 row += 1
+                if row <= start:
+                    continue
+                if end is not None and row > end:
+                    return
                 yield rows.build(row, {f: data[column][i] for f, column in rows.columns.items()})
     finally:
         try:
