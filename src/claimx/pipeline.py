@@ -150,10 +150,15 @@ class Extractor:
 
     def _docs(self, articles: list[Article]):
         """(Doc, (article index, offset of the piece)) for every piece of every article."""
+        from claimx.components.syntax import remember_text
         from claimx.header import parse_header
         from claimx.pieces import split_pieces
 
-        make_doc = self.nlp.make_doc
+        def make_doc(text: str):
+            doc = self.nlp.make_doc(text)
+            remember_text(doc, text)  # (every stage reads it: spaCy would join it from the tokens)
+            return doc
+
         for i, article in enumerate(articles):
             text = mask_markup(article.text)  # the same length: every offset stays the text's as read
             given = article.meta.as_dict()

@@ -184,3 +184,29 @@ def test_rules_round_trip_through_disk(tmp_path):
     assert ("a", "good") in other.rules.before_qualifiers
     # the shared rule data is not changed by one instance
     assert ("a", "good") not in spacy.blank("en").add_pipe("claimx_figures").rules.before_qualifiers
+
+
+# ---------------------------------------------------------------------------------------------
+# The scan: only tokens that can start a number are tried (a Token object costs more than the test)
+
+
+def test_every_number_start_passes_the_cheap_test(nlp):
+    """Whatever ``_number_run`` reads a number from passes ``may_start_number``: skipping the other
+    tokens changes nothing (seeds, golden articles and number words of every kind)."""
+    from claimx.components.figures import FigureRules, _number_run
+    from tests.conftest import ROOT, SEEDS
+
+    rules = FigureRules.default()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "golden").glob("*.txt"))]
+    texts.append("A dozen boats, half a million euros, hundreds of homes, tens of thousands of people, "
+                 "twenty-five ships, one hundred and five days, $5m, 3.5bn, 1,200-plus, a third of them, "
+                 "Two dozen said so; Thirty-four thousand did not. ²³ ٣ people.")
+    found = 0
+    for doc in nlp.pipe(texts):
+        for tok in doc:
+            run = _number_run(doc, tok.i, rules)
+            if run is not None:
+                found += 1
+                assert rules.may_start_number(tok.lower_, tok.tag_), tok.text
+    assert found >= 100

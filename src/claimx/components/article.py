@@ -21,10 +21,11 @@ word (abbreviations such as "intl." otherwise cut quotations in two). Add it bef
 """
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx.components.syntax import text_of
 from claimx.extensions import register_extensions
 from claimx.header import FIELDS, LINE_BREAK_CHARS, parse_header
 
@@ -54,7 +55,7 @@ class ArticleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.article is None:
-            header = parse_header(doc.text)
+            header = parse_header(text_of(doc))
             doc._.article = article_fields(header.as_dict(), doc._.given)
             doc._.boilerplate = header.boilerplate
         elif doc._.boilerplate is None:
@@ -71,32 +72,36 @@ class ArticleComponent:
         length for text that has no sentences (the module docstring says how), into ``starts``."""
         breaks = LINE_BREAK_CHARS
         cap = self.max_sentence_tokens or 0
+        # the tokens' texts, cut from the text (a Token object a token costs more than the rule)
+        text = text_of(doc)
+        spans = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        words = [text[i:i + n] for i, n, _ in spans]
         since_end = 0  # tokens since a line break, a start set here, or a possible sentence end
         since_set = 0  # tokens since a line break or a start set here
         soft = 0       # the last token after a comma, a colon, a dash
-        prev, before = doc[0], None
+        prev, before = words[0], None
         for i in range(1, len(doc)):
-            tok = doc[i]
-            if not breaks.isdisjoint(prev.text):
+            word = words[i]
+            if not breaks.isdisjoint(prev):
                 starts[i] = 1
                 since_end = since_set = 0
             else:
-                lower = tok.text[:1].islower() and not prev.is_space
+                lower = word[:1].islower() and not spans[i - 1][2]
                 if lower:
                     # "... the intl. community," said X: no sentence starts with a lower-case word,
                     # whatever the abbreviation before it suggests to the parser
                     starts[i] = -1
                 if cap:
-                    last = prev.text[-1:]
-                    if last in _SENTENCE_END or before is not None and prev.text in _CLOSING \
-                            and before.text[-1:] in _SENTENCE_END:
+                    last = prev[-1:]
+                    if last in _SENTENCE_END or before is not None and prev in _CLOSING \
+                            and before[-1:] in _SENTENCE_END:
                         if not lower:
                             since_end = 0
                             # "Mr. Smith said. Mr. Smith said. ...": the parser may join them all
-                            if since_set >= 4 * cap and prev.text in _SENTENCE_END:
+                            if since_set >= 4 * cap and prev in _SENTENCE_END:
                                 starts[i] = 1
                                 since_set = 0
-                    if prev.text in _SOFT_BREAKS:
+                    if prev in _SOFT_BREAKS:
                         soft = i
                     since_end += 1
                     since_set += 1
@@ -105,8 +110,7 @@ class ArticleComponent:
                         k = soft if i - soft < cap // 2 else i
                         starts[k] = 1
                         since_end = since_set = i - k
-            before, prev = prev, tok
-
+            before, prev = prev, word
 
 
 @Language.factory("claimx_article", default_config={"line_breaks_end_sentences": True,

@@ -42,7 +42,7 @@ from claimx import rules
 from claimx.components.cues import Frame
 from claimx.components.dates import claim_date
 from claimx.components.quotes import quote_spans
-from claimx.components.syntax import Ranges, tidy
+from claimx.components.syntax import Ranges, forget_text, text_of, tidy
 from claimx.extensions import register_extensions
 from claimx.header import LINE_BREAK, has_line_break
 from claimx.schema import Claim, ClaimDate, Cue, DocInfo, Figure, Speaker
@@ -85,7 +85,7 @@ class ClaimsComponent:
     # -----------------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         sent_starts = [s for s, _ in sents]
         line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
@@ -208,6 +208,7 @@ class ClaimsComponent:
             out.append(c)
         self._link_chains(out, frame_of, outer)
         doc._.claims = out
+        forget_text(doc)  # the last stage that reads it
         return doc
 
     @staticmethod
@@ -258,7 +259,7 @@ class ClaimsComponent:
         The frames whose clauses hold a cue are found by one sweep over the cues in text order,
         keeping the clauses open at the cue; the first of them in frame order that qualifies
         wins, as a scan of every frame would find."""
-        ix = ix or _Index(doc, doc.text, quotes, frames)
+        ix = ix or _Index(doc, text_of(doc), quotes, frames)
         out = set()
         outer: dict[int, tuple] = {}
         contents = sorted((cs, ce, k) for k, g in enumerate(frames) for cs, ce in g.contents)

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimx import rules
-from claimx.components.syntax import Ranges
+from claimx.components.syntax import Ranges, text_of
 from claimx.datetimes import published_day, resolve_date
 from claimx.extensions import register_extensions
 
@@ -128,7 +128,7 @@ def find_dates(doc: Doc, base: Optional[str], patterns: Optional[DatePatterns] =
     """Every date mention of ``doc``, resolved against the day ``base`` (ISO, or None)."""
     patterns = patterns or _default_patterns()
     found = []
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)
     for m in patterns.regex.finditer(text):
         try:
             mention = _mention(doc, text, m, base, patterns)

@@ -32,11 +32,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimx import rules
-from claimx.components.syntax import Ranges
+from claimx.components.syntax import Ranges, text_of, token_strings
 from claimx.extensions import register_extensions
 from claimx.header import has_line_break, line_spans
 
@@ -122,12 +123,21 @@ class FigureRules:
         self.max_after_unit = max(len(k) for k in self.after_units)
         self.max_vague = max(len(k) for k in self.vague)
         self.vague_first = {k[0] for k in self.vague}
+        # the words that may start a number other than by their shape (see `may_start_number`)
+        self.start_words = self.vague_first | {"a", "an"} | set(self.fractions) | set(self.multipliers) \
+            | set(self.counts)
 
     @classmethod
     def default(cls) -> "FigureRules":
         return cls({key: rules.load(name) for key, name in RULE_FILES.items()})
 
     # -- reading numbers --------------------------------------------------------------------
+
+    def may_start_number(self, low: str, tag: str) -> bool:
+        """Can a token with this lower-case text and tag start a number (`_number_run`)? True for
+        every one that can: a digit first, a word of the tables, or a spelled number's shape."""
+        return low[:1].isdigit() or low in self.start_words or (
+            low.isalpha() and len(low) >= 3 and (not tag or tag == "CD"))
 
     def is_number_word(self, token: Token) -> bool:
         """A spelled cardinal ("two", "thirty", "million"), not "o", "tens" or "first"."""
@@ -210,12 +220,16 @@ class FiguresComponent:
 
 def find_figures(doc: Doc, r: FigureRules, *, skip_boilerplate: bool = True) -> list[dict]:
     """Every figure in ``doc`` (contract dicts with ``span`` as a tuple), sorted by start."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)
     excluded = _excluded_ranges(doc, text, skip_boilerplate)
     has_dep = doc.has_annotation("DEP")
     found: list[tuple[dict, Optional[Token], int]] = []
     i, n = 0, len(doc)
+    lowers, tags = token_strings(doc, LOWER), token_strings(doc, TAG)
     while i < n:
+        if not r.may_start_number(lowers[i], tags[i]):
+            i += 1  # (no Token object for the words that cannot start a number: most of them)
+            continue
         try:
             run = _number_run(doc, i, r)
             fig = _figure(doc, text, *run, r, has_dep, excluded) if run is not None else None

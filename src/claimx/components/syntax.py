@@ -5,6 +5,10 @@
   which costs a whole sentence per cue in a long one; while a component runs inside
   ``with sentences(doc):``, `sent_of` answers from an index of the sentence starts instead, and
   gives the same span ``Token.sent`` gives.
+- `text_of(doc)`: ``doc.text``, joined once a document (spaCy joins every token's text anew, a
+  Token object a token, on each access, and every stage reads the text); `token_strings(doc,
+  attr)`: one attribute of every token as strings, read from the token arrays without making a
+  Token object a token (for scans over the whole document).
 - `Ranges`: character (or token) ranges sorted once, for "which ranges overlap / lie inside /
   hold this one" in logarithmic time plus the answers (a claim against the site chrome, a frame's
   content against the quotations, a sentence against the figures).
@@ -18,8 +22,49 @@ import bisect
 from contextlib import contextmanager
 from typing import Iterator, Optional, Sequence
 
+import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
+
+_TEXT_KEY = "claimx.text"
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell `text_of` the text ``doc`` was made from (``nlp.make_doc(text)``)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop what `text_of` keeps (so that a serialised Doc does not carry its text twice)."""
+    doc.user_data.pop(_TEXT_KEY, None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once a document and kept in ``doc.user_data``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != _text_length(doc):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def token_strings(doc: Doc, attr) -> list[str]:
+    """The string of ``attr`` (``spacy.attrs.LOWER``, ``TAG``, ``POS``, ``DEP``, ``LEMMA``,
+    ``ENT_TYPE``, ...) of every token, "" where unset: ``[t.lower_ for t in doc]`` without a
+    Token object a token."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    values, index = numpy.unique(doc.to_array(attr), return_inverse=True)  # each string looked up once
+    table = numpy.array([strings[h] if h else "" for h in values.tolist()], dtype=object)
+    return table[index].tolist()
 
 
 class SentenceIndex:

@@ -1,6 +1,7 @@
 """What every cue finder may read about the document in hand, computed at most once a document.
 
-`CueContext` carries the document, the lexicon and its derived verb sets, which tokens stand inside
+`CueContext` carries the document, the lexicon and its derived verb sets, every token's lemma, text,
+part of speech, tag and dependency as strings (``ctx.lemmas[i]``, ...), which tokens stand inside
 a quotation, where a source phrase ("according to") starts and ends (spaCy's PhraseMatcher over
 the lexicon's phrases), and, on first use, how often each word stands in a name and where the
 person names are (``doc.ents`` builds every entity span anew on each access: read once here).
@@ -11,9 +12,11 @@ import bisect
 from collections import Counter
 from typing import Optional
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
 from claimx.components.quotes import quote_spans
+from claimx.components.syntax import token_strings
 
 
 class CueContext:
@@ -24,6 +27,13 @@ class CueContext:
         self.speech_verbs: set[str] = lex["speech_verbs"]  # verbs of saying, asking or stating a stance
         self.saying: set[str] = lex["saying"]              # verbs of saying itself
         self.phrase_ends = phrase_ends                     # token -> end of the source phrase it opens
+        # every token's attributes as strings, by token index, for the finders' tests: read from
+        # the token arrays once (each is tried on every token of the document)
+        self.lemmas = [w.lower() for w in token_strings(doc, LEMMA)]  # lower-cased
+        self.lowers = token_strings(doc, LOWER)
+        self.pos = token_strings(doc, POS)
+        self.tags = token_strings(doc, TAG)
+        self.deps = token_strings(doc, DEP)
         self.inside_quote = [False] * len(doc)
         for span in quote_spans(doc):
             for i in range(span.start, span.end):

@@ -33,47 +33,49 @@ class Finder:
     deferred: bool = False                                      # only where nobody speaks
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
+# The tests below run on every token outside a quotation: they read the token's strings from the
+# context (``ctx.lemmas[tok.i]``: the lemma lower-cased), not from the Token.
 
 def _is_finding(ctx: CueContext, tok: Token) -> bool:
-    return _lemma(tok) in ctx.lex["finding"]
+    return ctx.lemmas[tok.i] in ctx.lex["finding"]
 
 
 def _is_stance_participle(ctx: CueContext, tok: Token) -> bool:
-    return tok.tag_ == "VBN" and tok.lower_ in ctx.lex["stance"] \
-        and (child_of(tok, "auxpass") is not None or tok.dep_ == "acomp")
+    i = tok.i
+    return ctx.tags[i] == "VBN" and ctx.lowers[i] in ctx.lex["stance"] \
+        and (ctx.deps[i] == "acomp" or child_of(tok, "auxpass") is not None)
 
 
 def _is_cue_verb(ctx: CueContext, tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in ctx.verbs and tok.tag_ != "MD"
+    i = tok.i
+    return ctx.pos[i] in ("VERB", "AUX") and ctx.lemmas[i] in ctx.verbs and ctx.tags[i] != "MD"
 
 
 def _is_other_verb(ctx: CueContext, tok: Token) -> bool:
-    return tok.pos_ == "VERB" and _lemma(tok) not in ctx.lex["not_that_cues"]
+    return ctx.pos[tok.i] == "VERB" and ctx.lemmas[tok.i] not in ctx.lex["not_that_cues"]
 
 
 def _is_misread_verb(ctx: CueContext, tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "ROOT" \
-        and _lemma(tok) in ctx.verbs
+    i = tok.i
+    return ctx.pos[i] in ("NOUN", "PROPN") and ctx.tags[i] in ("NNS", "NNPS") and ctx.deps[i] == "ROOT" \
+        and ctx.lemmas[i] in ctx.verbs
 
 
 def _is_cue_noun(ctx: CueContext, tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and _lemma(tok) in ctx.lex["nominal"]
+    return ctx.pos[tok.i] == "NOUN" and ctx.lemmas[tok.i] in ctx.lex["nominal"]
 
 
 def _is_stance_adjective(ctx: CueContext, tok: Token) -> bool:
-    return tok.pos_ == "ADJ" and _lemma(tok) in ctx.lex["stance"]
+    return ctx.pos[tok.i] == "ADJ" and ctx.lemmas[tok.i] in ctx.lex["stance"]
 
 
 def _is_colon(ctx: CueContext, tok: Token) -> bool:
-    return tok.lower_ == ":"
+    return ctx.lowers[tok.i] == ":"
 
 
 def _is_preposition(*words: str) -> Callable[[CueContext, Token], bool]:
     def applies(ctx: CueContext, tok: Token) -> bool:
-        return tok.lower_ in words and tok.dep_ == "prep"
+        return ctx.lowers[tok.i] in words and ctx.deps[tok.i] == "prep"
     return applies
 
 
