@@ -79,6 +79,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "day_parts": WORDS, "relative_days": WORDS, "week_directions": WORDS, "ago_periods": WORDS,
         "future_auxiliaries": WORDS, "published_labels": WORDS, "header_words": WORDS,
     },
+    "entity_gate.json": {"date_words": WORDS, "number_words": WORDS, "ordinal_words": WORDS},
     "governments.json": {"nouns": WORDS, "named_nouns": WORDS, "names": WORDS},
     "number_words.json": {
         "multipliers": {str: float}, "currency_multipliers": {str: float}, "counts": {str: float},
