@@ -35,12 +35,13 @@ from claimx.header import LINE_BREAK_CHARS, count_line_breaks
 
 # Chosen by measurement (benchmarks/long_texts.py, 1 MB texts cut into 10k..200k pieces): the
 # cost per character is the same for every piece size from 10k to 100k (within the noise, about
-# 0.7-0.9x that of a normal 4,800-character article), while the memory of one Doc grows with it
-# (about +150 MB at 50k, +320 MB at 100k, +610 MB at 200k; the runner holds a batch of them). 50k
-# leaves every ordinary article whole (the longest PolNeAR dev article has 22k characters) and
-# cuts a long one rarely: each cut costs the context of the paragraphs after it (who "he" is,
-# the fullest form of a name).
-DEFAULT_MAX_CHARS = 50_000
+# 0.7-0.9x that of a normal 4,800-character article), while the memory of parsing one piece grows
+# with it (the model keeps about 16 KB a token while it runs: about +60 MiB at 20k, +150 MiB at 50k,
+# +610 MiB at 200k). 20k, the size of the runner's batches (`claimx.pipeline.BATCH_CHARS`), keeps
+# ``-j 2`` under 600 MiB in all for any article (benchmarks/speed.py) and leaves ordinary articles
+# whole (one PolNeAR dev article of 294 is longer: 22k characters; the median is 4k); each cut
+# costs the context of the paragraphs after it (who "he" is, the fullest form of a name).
+DEFAULT_MAX_CHARS = 20_000
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset(".!?…")

@@ -20,14 +20,18 @@ runs only near names, numbers and date words (`claimx.components.entity_gate`).
 - an exception inside any component on one document costs that document only: the batch is run
   again one article at a time and the one that fails gives a `DocResult` with ``error`` set.
 
-``extract_articles(nlp, articles, n_process=...)`` streams results in input order; with
-``n_process > 1`` worker processes (forked, the pipeline loaded once) pull batches as they finish
-the last one, send back claims (never Docs), and end with the run: Ctrl-C or SIGTERM to the parent
-stops them, and a worker that dies (killed, out of memory) has its batch run again once, then its
-documents reported as failed.
+``extract_articles(nlp, articles, n_process=...)`` streams results in input order, in batches
+(`batches`) of at most ``batch_size`` articles and `BATCH_CHARS` characters, which bounds the
+model's working memory; with ``n_process > 1`` worker processes (forked, the pipeline loaded once)
+each hold up to `WORKER_DEPTH` batches (so none waits for the parent between two), send back
+claims (never Docs), and end with the run: Ctrl-C or SIGTERM to the parent stops them, and a
+worker that dies (killed, out of memory) has its batch run again one article at a time, then an
+article that kills a worker twice is reported as failed. The output is the same, byte for byte,
+whatever ``n_process``.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
@@ -46,7 +50,13 @@ from claimx.schema import Claim, DocText
 COMPONENTS = ("claimx_quotes", "claimx_cues", "claimx_speakers", "claimx_figures", "claimx_dates",
               "claimx_claims")
 DEFAULT_BATCH_SIZE = 8
-BATCH_CHARS = 200_000  # a batch also ends when its articles hold this many characters
+# A batch holds at most this many characters (about 3,200 tokens): the model's working memory is
+# about 16 KB a token of the batch (tok2vec and ner each keep every layer's output until the batch
+# is through), so a batch adds about 50 MiB to the 150 MiB of a process that holds the pipeline;
+# ``-j 2`` (a parent and two workers) then stays under 600 MiB in all, also when both work on the
+# longest pieces (`claimx.pieces.DEFAULT_MAX_CHARS`). Small batches cost no speed
+# (benchmarks/speed.py): the work per token is the same.
+BATCH_CHARS = 16_000
 
 
 class PipelineError(RuntimeError):
@@ -232,12 +242,18 @@ def _doc_info(info: DocText):
 
 
 def batches(articles: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
-    """Articles in batches of ``size``, cut early once a batch holds ``max_chars`` characters."""
+    """Articles in batches of at most ``size``, holding at most ``max_chars`` characters (an article
+    longer than that is a batch of its own): the model's working memory follows the tokens of a
+    batch, so this bounds it whatever the articles' lengths."""
     batch: list[Article] = []
     chars = 0
     for article in articles:
+        n = len(article.text)
+        if batch and chars + n > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(article)
-        chars += len(article.text)
+        chars += n
         if len(batch) >= size or chars >= max_chars:
             yield batch
             batch, chars = [], 0
@@ -277,6 +293,29 @@ def _die_with_parent() -> None:
         pass
 
 
+_ENCODER = msgspec.msgpack.Encoder()
+
+
+def _encode_results(results: list[DocResult]) -> bytes:
+    return _ENCODER.encode(results)
+
+
+@functools.lru_cache(maxsize=1)
+def _results_decoder() -> msgspec.msgpack.Decoder:
+    return msgspec.msgpack.Decoder(list[DocResult])
+
+
+def _release_memory() -> None:
+    """Give the heap's free pages back to the system (glibc keeps them after a batch's arrays are
+    freed): what a process holds between batches stays what it needs. Elsewhere, nothing."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _worker_main(conn, extractor: Extractor, parent: int) -> None:
     # Ctrl-C goes to the whole process group: the parent decides, workers never print tracebacks
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -284,35 +323,55 @@ def _worker_main(conn, extractor: Extractor, parent: int) -> None:
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(0)
+    import queue
+    import threading
+
+    # a thread takes the next tasks off the pipe while this one works: the parent never waits to
+    # hand a task over, and the next one is here when this one is done
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                task = None
+            inbox.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
     while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            break
+        task = inbox.get()
         if task is None:
             break
         number, articles = task
         results = extractor.run(articles)
         for r in results:  # the parent holds the texts: do not send them back
             r.doc = msgspec.structs.replace(r.doc, text="")
+        payload = _encode_results(results)  # (msgpack: a third of pickle's size, and faster)
+        del task, articles, results
         try:
-            conn.send((number, results))
+            conn.send((number, payload))
         except (BrokenPipeError, OSError):
             break
+        del payload
+        _release_memory()
     os._exit(0)
 
 
 class _Worker:
+    """A worker process and the tasks it holds, oldest first (it works on them in that order)."""
+
     def __init__(self, ctx, extractor: Extractor):
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, extractor, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
-        self.task: Optional[tuple[int, list[Article]]] = None
-        self.tries = 0
+        self.tasks: collections.deque = collections.deque()  # (task, tries)
 
     def give(self, task, tries: int = 0) -> None:
-        self.task, self.tries = task, tries
+        self.tasks.append((task, tries))
         self.conn.send(task)
 
     def stop(self, force: bool) -> None:
@@ -331,22 +390,29 @@ class _Worker:
         self.conn.close()
 
 
-def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int) -> Iterator[list[DocResult]]:
-    """Results of each chunk, in order, from ``n`` forked workers that each take the next chunk
-    when they are free. At most a few chunks are held beyond the ones being worked on.
+# Tasks a worker holds at once: the one it works on and the next, so that it never waits for the
+# parent between two (the parent also reads the input and writes the output).
+WORKER_DEPTH = 2
 
-    A worker that dies (killed, out of memory, a crash in native code) is replaced; its chunk is
-    run again one article at a time, so only an article that kills a worker a second time is
-    reported as failed, never its neighbours."""
-    import collections
+
+def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int) -> Iterator[list[DocResult]]:
+    """Results of each chunk, in order, from up to ``n`` forked workers (one is started when there
+    is a chunk for it), each holding up to `WORKER_DEPTH` chunks and given the next one as soon as
+    it returns one (so a slow chunk holds up no one). At most a few chunks are held beyond the
+    ones being worked on. Workers send their results as msgpack (`DocResult` without the text).
+
+    A worker that dies (killed, out of memory, a crash in native code) is replaced; the chunk it
+    was working on (its oldest) is run again one article at a time, so only an article that kills
+    a worker a second time is reported as failed, never its neighbours; the chunks it held behind
+    that one are handed out again as they were."""
     import multiprocessing as mp
     from multiprocessing.connection import wait
 
     ctx = mp.get_context("fork")
-    workers = [_Worker(ctx, extractor) for _ in range(n)]
+    workers: list[_Worker] = []  # started as there is work for them: one article needs one
     done: dict[int, list[DocResult]] = {}
     parts: dict[int, list[Optional[DocResult]]] = {}   # chunks being rerun one article at a time
-    again: collections.deque = collections.deque()      # ((chunk number, index), [article]) to rerun
+    again: collections.deque = collections.deque()      # (task, tries) to hand out before new chunks
     next_out = number = 0
     exhausted = False
     clean = False
@@ -360,47 +426,69 @@ def _run_parallel(extractor: Extractor, chunks: Iterator[list[Article]], n: int)
         if all(r is not None for r in parts[k]):
             done[k] = parts.pop(k)
 
+    def held() -> int:
+        return len(done) + len(parts) + sum(len(w.tasks) for w in workers)
+
+    def next_task():
+        """The next (task, tries) to hand out, left at the front of ``again``; or None."""
+        nonlocal exhausted, number
+        if not again and not exhausted and held() < (4 + WORKER_DEPTH) * n:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+            else:
+                again.append((((number, None), chunk), 0))
+                number += 1
+        return again[0] if again else None
+
+    def start_worker() -> _Worker:
+        _release_memory()  # (what is resident here is resident in the worker too)
+        return _Worker(ctx, extractor)
+
+    def receive(w: _Worker) -> None:
+        """Every result the worker has sent, matched with its oldest tasks."""
+        while w.tasks and w.conn.poll():
+            try:
+                key, payload = w.conn.recv()
+            except (EOFError, OSError):
+                return
+            results = _results_decoder().decode(payload)
+            (_, articles), _ = w.tasks.popleft()
+            for r, a in zip(results, articles):
+                r.doc = msgspec.structs.replace(r.doc, text=a.text)
+            settle(key, results)
+
     try:
         while True:
-            for w in workers:
-                if w.task is not None:
-                    continue
-                if again:
-                    w.give(again.popleft(), tries=1)
-                elif not exhausted and len(done) + len(parts) < 4 * n:
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        exhausted = True
-                        continue
-                    w.give(((number, None), chunk))
-                    number += 1
-            busy = [w for w in workers if w.task is not None]
+            for depth in range(1, WORKER_DEPTH + 1):  # every worker one task before any gets two
+                while next_task() is not None:
+                    w = next((w for w in workers if len(w.tasks) < depth), None)
+                    if w is None:
+                        if depth > 1 or len(workers) >= n:
+                            break
+                        w = start_worker()
+                        workers.append(w)
+                    w.give(*again.popleft())
+            busy = [w for w in workers if w.tasks]
             if not busy:
                 break
             ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy])
             for i, w in enumerate(workers):
-                if w.task is None:
+                if not w.tasks:
                     continue
-                if w.conn in ready or w.conn.poll():
-                    try:
-                        key, results = w.conn.recv()
-                    except (EOFError, OSError):
-                        pass
-                    else:
-                        for r, a in zip(results, w.task[1]):
-                            r.doc = msgspec.structs.replace(r.doc, text=a.text)
-                        settle(key, results)
-                        w.task = None
-                        continue
-                if w.proc.sentinel in ready and not w.proc.is_alive():
-                    (key, articles), tries = w.task, w.tries
+                receive(w)
+                if w.tasks and w.proc.sentinel in ready and not w.proc.is_alive():
+                    receive(w)  # what it sent before it died
                     code = w.proc.exitcode
+                    lost = list(w.tasks)
                     w.stop(force=True)
-                    workers[i] = _Worker(ctx, extractor)
+                    workers[i] = start_worker()
+                    ((key, articles), tries), rest = lost[0], lost[1:]
+                    again.extendleft(reversed(rest))  # (not begun: handed out again as they were)
                     if tries == 0:
                         k = key[0]
                         parts[k] = [None] * len(articles)
-                        again.extend(((k, j), [a]) for j, a in enumerate(articles))
+                        again.extendleft(reversed([(((k, j), [a]), 1) for j, a in enumerate(articles)]))
                     else:
                         reason = errors.WORKER_DIED.format(code=code)
                         settle(key, [DocResult(doc=doc_text(a), claims=[], where=a.where, error=reason,
