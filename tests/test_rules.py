@@ -82,10 +82,10 @@ BROKEN = [
     ("date_words.json", _set(("months", "May"), True), ["'months'", "'May'", "a whole number"]),
     ("date_words.json", _set(("months", "May"), 5.5), ["'months'", "a whole number"]),
     # keys and their docs
-    ("units.json", _drop("durations"), ["'units.json'", "'durations' is missing"]),
+    ("units.json", _drop("us_words"), ["'units.json'", "'us_words' is missing"]),
     ("units.json", _set(("minutes",), ["minutes"]), ["'minutes' is not declared", "SHAPES['units.json']"]),
-    ("units.json", _drop("_keys", "durations"), ["'durations' is not documented"]),
-    ("units.json", _set(("_keys", "durations"), " "), ["'durations' is not documented"]),
+    ("units.json", _drop("_keys", "us_words"), ["'us_words' is not documented"]),
+    ("units.json", _set(("_keys", "us_words"), " "), ["'us_words' is not documented"]),
     ("units.json", _set(("_keys", "hours"), "hours"), ["documents 'hours'"]),
     ("units.json", _set(("_note",), "x"), ["'_note'", "only \"_doc\" and \"_keys\""]),
     ("units.json", _drop("_doc"), ["'units.json' needs \"_doc\""]),
@@ -108,7 +108,7 @@ def test_a_broken_file_names_itself_and_the_key(name, change, says):
     ("number_words.json", _drop("vague", "scores", "needs_of")),   # an optional key left out
     ("number_words.json", _set(("counts", "dozen"), 12.0)),         # any number where a number goes
     ("cues/verbs.json", _set(("prep_verbs", "call"), [])),          # an empty list is still a list
-    ("units.json", _set(("_keys", "durations"), "time units")),    # any doc
+    ("units.json", _set(("_keys", "us_words"), "time units")),    # any doc
 ])
 def test_what_a_shape_allows(name, change):
     assert rules.validate(name, change(copy.deepcopy(raw(name))))

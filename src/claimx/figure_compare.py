@@ -55,7 +55,8 @@ _MEASURE_WINDOW = 5
 # A round figure below this is taken as exact ("12 Israelis", "40 percent").
 _ROUNDED_FROM = 100
 # Units whose figures are not rounded counts (a rate of "40 percent" is not "about 40").
-_EXACT_UNITS = frozenset({"percent", "percentage points"})
+# ("percentage points": as files written before units had pint's names said)
+_EXACT_UNITS = frozenset({"percent", "percentage_point", "percentage points"})
 # "since Oct. 7", "from Oct. 7": the figure runs from that day to the report's.
 _RUNNING_FROM = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # ", which killed ...": a relative clause about the dated thing (closed again by a comma).

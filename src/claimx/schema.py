@@ -79,7 +79,8 @@ class Figure(msgspec.Struct, kw_only=True):
     text: Annotated[str, _d("The figure as written, with its qualifier and unit ('at least 248', '$500 million')")]
     span: Annotated[Offsets, _d("[start, end) of the figure in the document text")]
     value: Annotated[Union[int, float], _d("The number ('$500 million' -> 500000000)")]
-    unit: Annotated[Optional[str], _d("Currency code or unit ('USD', 'percent', 'days')")]
+    unit: Annotated[Optional[str], _d("ISO 4217 currency code or pint's unit name ('USD', 'percent', 'day', "
+                                      "'kilometer'); 'point', 'fraction', 'times'; null for a count")]
     qualifier: Annotated[Optional[Qualifier], _d("at_least, over, under, at_most, about, or null")]
     subject: Annotated[Optional[str], _d("What is counted or measured")]
     # (null in schema-1 files)

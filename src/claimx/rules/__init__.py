@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, get_args
 
-from claimx.schema import Act, Qualifier
+from claimx.schema import Act, FigureKind, Qualifier
 
 
 class RuleFileError(ValueError):
@@ -59,6 +59,7 @@ WORDS_BY = {str: [str]}           # a word -> words (a verb -> its prepositions)
 TEXT_BY = {str: str}              # a word -> a word (a form -> its lemma, a unit -> its canonical unit)
 ACTS = get_args(Act)              # the contract's acts
 QUALIFIERS = get_args(Qualifier)  # the contract's qualifier names
+FIGURE_KINDS = get_args(FigureKind)  # the contract's figure kinds
 
 SHAPES: dict[str, dict[str, Any]] = {
     "acts.json": {
@@ -85,7 +86,10 @@ SHAPES: dict[str, dict[str, Any]] = {
         "multipliers": {str: float}, "currency_multipliers": {str: float}, "counts": {str: float},
         "fractions": {str: float},
         "vague": {str: {"value": float, "qualifier": QUALIFIERS, "needs_of?": bool}},
-        "pronoun_like": WORDS, "name_entity_labels": WORDS,
+        "pronoun_like": WORDS, "name_entity_labels": WORDS, "fraction_nouns": {str: float},
+        "multiple_verbs": {str: float}, "idiom_particles": WORDS, "sign_words": {str: float},
+        "range_links": WORDS, "range_openers": WORDS, "change_openers": WORDS, "change_verbs": WORDS,
+        "comparatives": WORDS, "place_nouns": WORDS,
     },
     "outlets.json": {"outlets": WORDS, "media_nouns": WORDS},
     "qualifiers.json": {"before": {str: QUALIFIERS}, "after": {str: QUALIFIERS}},
@@ -96,7 +100,12 @@ SHAPES: dict[str, dict[str, Any]] = {
         "plural_pronouns": WORDS, "relative_pronouns": WORDS, "honorifics": WORDS, "quantity_nouns": WORDS,
         "person_nouns": WORDS, "question_verbs": WORDS, "name_titles": WORDS,
     },
-    "units.json": {"before": TEXT_BY, "after": TEXT_BY, "durations": WORDS, "percent_units": WORDS},
+    "units.json": {
+        "currency_signs": TEXT_BY, "currency_codes": WORDS, "currency_words": TEXT_BY,
+        "scaled_currency_words": TEXT_BY, "minor_currency": {str: {"currency": str, "factor": float}},
+        "dollar_places": TEXT_BY, "us_words": WORDS, "measures": {str: TEXT_BY}, "score_units": TEXT_BY,
+        "families": {str: FIGURE_KINDS}, "pint_definitions": WORDS,
+    },
     # the cue lexicon (claimx.components.cues.lexicon), one file per cue form and two shared ones
     "cues/verbs.json": {
         "clause_verbs": WORDS, "infinitive_verbs": WORDS, "object_verbs": WORDS, "prep_verbs": WORDS_BY,
