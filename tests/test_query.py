@@ -148,3 +148,27 @@ def test_group_counts_of_nothing():
 def test_group_by_unknown_field():
     with pytest.raises(ValueError):
         group_counts(CLAIMS, "colour")
+
+
+@pytest.mark.parametrize("asked, written, same", [
+    ("km", "kilometer", True), ("kilometres", "kilometer", True), ("KM", "kilometer", True),
+    ("days", "day", True),            # files written before units had pint's names
+    ("day", "days", True), ("mph", "mile_per_hour", True), ("%", "percent", True),
+    ("dollars", "USD", True), ("usd", "USD", True), ("€", "EUR", True),
+    ("pounds", "pound", True), ("GBP", "pound", False),   # the weight; money is GBP
+    ("km", "mile", False), ("USD", "CAD", False), ("percent", "percentage_point", False),
+    ("furlongs", "furlongs", True), ("furlongs", "kilometer", False),  # unknown: itself
+])
+def test_unit_names_compare_as_the_rules_name_them(asked, written, same):
+    from claimx.query import unit_name
+
+    assert (unit_name(asked) == unit_name(written)) is same
+
+
+def test_filter_by_unit_finds_every_spelling():
+    claims = [msgspec.structs.replace(CLAIMS[0], figures=[
+        msgspec.structs.replace(f, unit=u) for f in CLAIMS[1].figures[:1]]) for u in ("kilometer", "days", "USD")]
+    claims = [msgspec.structs.replace(c, id=f"c{i}") for i, c in enumerate(claims)]
+    assert [c.id for c in filter_claims(claims, ClaimFilter(unit="kilometres"))] == ["c0"]
+    assert [c.id for c in filter_claims(claims, ClaimFilter(unit="day"))] == ["c1"]
+    assert [c.id for c in filter_claims(claims, ClaimFilter(unit="$"))] == ["c2"]

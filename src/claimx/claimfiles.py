@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 import msgspec
 
-from claimx.schema import Act, Claim, DocInfo, DocText, Kind, SpeakerType
+from claimx.schema import Act, Claim, DocInfo, DocText, FigureKind, Kind, SpeakerType
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -67,6 +67,7 @@ class _FigureView(msgspec.Struct, gc=False):
     value: Union[int, float]
     unit: Optional[str] = None
     subject: Optional[str] = None
+    kind: Optional[FigureKind] = None
 
 
 class ClaimView(msgspec.Struct, gc=False):

@@ -57,6 +57,9 @@ class ClaimFilter:
     unit: Optional[str] = None
     min_value: Optional[float] = None
     max_value: Optional[float] = None
+    # count / money / percent / measure / duration / ordinal / other (`claimx.schema.FigureKind`):
+    # a figure of one of these kinds; a schema-1 figure (kind null) matches none.
+    figure_kinds: Sequence[str] = ()
 
     def __post_init__(self):
         for name in ("since", "until"):
@@ -128,7 +131,8 @@ def _compile(f: ClaimFilter):
             checks.append(lambda c: needle in fold(c.text))
     if f.has_figures:
         checks.append(lambda c: bool(c.figures))
-    if f.subject is not None or f.unit is not None or f.min_value is not None or f.max_value is not None:
+    if f.subject is not None or f.unit is not None or f.min_value is not None or f.max_value is not None \
+            or f.figure_kinds:
         checks.append(lambda c: any(_figure_matches(fig, f) for fig in c.figures))
     if len(checks) == 1:
         return checks[0]
@@ -136,16 +140,47 @@ def _compile(f: ClaimFilter):
 
 
 def _figure_matches(fig: Figure, f: ClaimFilter) -> bool:
-    """One figure must meet every figure criterion (subject, unit, min, max) at once."""
+    """One figure must meet every figure criterion (subject, unit, kind, min, max) at once."""
+    if f.figure_kinds and getattr(fig, "kind", None) not in f.figure_kinds:
+        return False
     if f.subject is not None and not contains_words(fig.subject, f.subject):
         return False
-    if f.unit is not None and fold(fig.unit or "") != fold(f.unit):
+    if f.unit is not None and unit_name(fig.unit or "") != unit_name(f.unit):
         return False
     if f.min_value is not None and fig.value < f.min_value:
         return False
     if f.max_value is not None and fig.value > f.max_value:
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Every way of writing a unit in ``rules/units.json`` -> its canonical name: (as written,
+    folded). The rule data holds canonical names already (pint's, checked by the tests), so no
+    units library is loaded here."""
+    from claimx import rules
+
+    data = rules.load("units.json")
+    exact: dict[str, str] = {code: code for code in data["currency_codes"]}
+    for key in ("currency_signs", "scaled_currency_words", "currency_words", "score_units"):
+        exact.update(data[key])
+    for table in data["measures"].values():  # ("pounds": the weight; money is "GBP")
+        exact.update(table)
+    folded: dict[str, str] = {}
+    for surface, name in exact.items():
+        folded.setdefault(fold(surface), name)
+    return exact, folded
+
+
+@lru_cache(maxsize=1024)
+def unit_name(unit: str) -> str:
+    """A unit as compared by ``--unit``: its canonical name, folded ("km", "kilometres" and
+    "kilometer" are one; "days", as files written before pint names said, is "day"); a unit the
+    rules do not know is itself, folded."""
+    exact, folded = _unit_names()
+    name = exact.get(unit) or folded.get(fold(unit)) or unit
+    return fold(name)
 
 
 def group_counts(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, int]]:

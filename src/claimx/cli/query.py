@@ -9,11 +9,12 @@ import typer
 
 from claimx import errors
 from claimx.cli.options import Format, FormatOpt, OutputOpt, SkipInvalidOpt, read_claim_inputs
-from claimx.schema import Act, Kind, SpeakerType
+from claimx.schema import Act, FigureKind, Kind, SpeakerType
 
 SpeakerTypeChoice = enum.Enum("SpeakerTypeChoice", {v: v for v in get_args(SpeakerType)}, type=str)
 KindChoice = enum.Enum("KindChoice", {v: v for v in get_args(Kind)}, type=str)
 ActChoice = enum.Enum("ActChoice", {v: v for v in get_args(Act)}, type=str)
+FigureKindChoice = enum.Enum("FigureKindChoice", {v: v for v in get_args(FigureKind)}, type=str)
 # claimx.query.GROUP_BY (not imported here: `claimx --help` loads every command module)
 GroupByChoice = enum.Enum("GroupByChoice",
                           {v: v for v in ("speaker", "outlet", "kind", "act", "type", "date")}, type=str)
@@ -71,6 +72,10 @@ def query(
         help="A figure whose subject has these words ('palestinians').")] = None,
     unit: Annotated[Optional[str], typer.Option(
         "--unit", show_default=False, help="A figure in this unit (USD, percent, ...).")] = None,
+    figure_kind: Annotated[Optional[list[FigureKindChoice]], typer.Option(
+        "--figure-kind", show_default=False, case_sensitive=False, metavar="KIND",
+        help="A figure of this kind: count, money, percent, measure, duration, ordinal or other. "
+             "Repeat for any of several.")] = None,
     min_value: Annotated[Optional[float], typer.Option(
         "--min-value", show_default=False, help="A figure of at least this value.")] = None,
     max_value: Annotated[Optional[float], typer.Option(
@@ -85,13 +90,15 @@ def query(
 ) -> None:
     """Filter claims, count them, or count them per group. Filters combine (all must hold).
 
-    Figure options (--subject, --unit, --min-value, --max-value) must all hold for one figure. Output is JSON Lines of the matching claims, unchanged, so it pipes on.
+    Figure options (--subject, --unit, --figure-kind, --min-value, --max-value) must all hold for one figure. Output is JSON Lines of the matching claims, unchanged, so it pipes on.
 
     Example: claimx extract seeds/ | claimx query --speaker Haniyeh --format table
 
     Example: claimx query claims.jsonl --has-figures --subject palestinians --min-value 1000 --group-by outlet
 
     Example: claimx query claims.jsonl --act belief --act intention --group-by speaker
+
+    Example: claimx query claims.jsonl --figure-kind money --min-value 1e6
     """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
     from operator import itemgetter
 
@@ -111,7 +118,8 @@ def query(
         speakers=tuple(speaker or ()), types=tuple(t.value for t in type_ or ()),
         kinds=tuple(k.value for k in kind or ()), acts=tuple(a.value for a in act or ()), outlets=tuple(outlet or ()), docs=tuple(doc or ()),
         since=since, until=until, text=text, regex=regex, has_figures=has_figures, subject=subject,
-        unit=unit, min_value=min_value, max_value=max_value)
+        unit=unit, min_value=min_value, max_value=max_value,
+        figure_kinds=tuple(k.value for k in figure_kind or ()))
 
     records, code = read_claim_inputs(list(paths or []), "query", skip_invalid, views=True)
     found = select(records, criteria, key=itemgetter(0))
