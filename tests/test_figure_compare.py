@@ -72,6 +72,9 @@ def test_figure_range(value, qualifier, expected):
      "the floods killed 45 people", ("45", 45, None, None, "people"), False),
     ("Egypt has allocated $500 million for reconstruction", ("$500 million", 500e6, "USD", None, "reconstruction"),
      "a $500 million fund for reconstruction", ("$500 million", 500e6, "USD", None, "reconstruction"), True),
+    # one unit however a file names it: "km" (written before units had pint's names) and "kilometer"
+    ("the queue of trucks stretched 12 km", ("12 km", 12, "km", None, "trucks"),
+     "a queue of trucks 15 kilometres long", ("15 kilometres", 15, "kilometer", None, "trucks"), False),
 ])
 def test_comparable_figures_agree_or_not(a, fa, b, fb, expected):
     ca, cb = make_claim(a, figures=[fa]), make_claim(b, figures=[fb])
@@ -124,6 +127,7 @@ def test_figure_measure(text, figure, measure):
     (40000, None, 4000),            # one step would be 10,000: capped at the tolerance
     (250, None, 10), (12, None, 0), (40, None, 0),           # small counts are exact
     (40, "percent", 0), (300, "percent", 0), (2.5, None, 0), (500e6, "USD", 50e6),
+    (300, "percentage_point", 0), (300, "%", 0), (300, "percentage points", 0),   # however written
 ])
 def test_rounding(value, unit, expected):
     assert rounding(value, unit, 0.1) == pytest.approx(expected)

@@ -28,6 +28,7 @@ from typing import Optional, Sequence
 from claimx.events import document_source
 from claimx.folding import STOPWORDS, words
 from claimx.schema import Claim, Figure, FigureComparison, FigureSide
+from claimx.units import unit_name
 
 # Words that say what a figure counts, by measure. The nearest one to the figure wins:
 # "killed nearly 34,600 Palestinians and wounded 77,700 others" -> killed, then wounded.
@@ -55,8 +56,7 @@ _MEASURE_WINDOW = 5
 # A round figure below this is taken as exact ("12 Israelis", "40 percent").
 _ROUNDED_FROM = 100
 # Units whose figures are not rounded counts (a rate of "40 percent" is not "about 40").
-# ("percentage points": as files written before units had pint's names said)
-_EXACT_UNITS = frozenset({"percent", "percentage_point", "percentage points"})
+_EXACT_UNITS = frozenset({"percent", "percentage_point"})  # (as `unit_name` gives them)
 # "since Oct. 7", "from Oct. 7": the figure runs from that day to the report's.
 _RUNNING_FROM = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # ", which killed ...": a relative clause about the dated thing (closed again by a comma).
@@ -108,7 +108,7 @@ def rounding(value: float, unit: Optional[str], tolerance: float) -> float:
     ("77,700": 100; "1.2 million": 100,000), at most ``tolerance`` of it; 0 for figures below 100,
     figures with decimals, and percentages."""
     v = abs(float(value))
-    if v < _ROUNDED_FROM or v != int(v) or (unit or "").casefold() in _EXACT_UNITS:
+    if v < _ROUNDED_FROM or v != int(v) or unit_name(unit or "") in _EXACT_UNITS:
         return 0.0
     n, step = int(v), 1
     while n % 10 == 0:
@@ -190,7 +190,7 @@ def days_apart(a: FigureSide, b: FigureSide) -> Optional[int]:
 def comparable(a: FigureSide, b: FigureSide, max_days: Optional[int] = None) -> bool:
     """Same unit; the same measure with compatible subjects, or no measure and one subject; and,
     with ``max_days``, days at most that far apart (undated figures fit any day)."""
-    if (a.unit or "").casefold() != (b.unit or "").casefold():
+    if unit_name(a.unit or "") != unit_name(b.unit or ""):
         return False
     sa, sb = subject_key(a.subject), subject_key(b.subject)
     if a.measure is not None and b.measure is not None:

@@ -28,6 +28,7 @@ from claimx.facets import NO_DATE, claim_date, facet_value
 from claimx.folding import contains_words, fold
 from claimx.names import cluster_speakers
 from claimx.schema import Claim, Figure
+from claimx.units import unit_name
 
 GroupBy = Literal["speaker", "outlet", "kind", "act", "type", "date"]
 GROUP_BY: tuple[str, ...] = ("speaker", "outlet", "kind", "act", "type", "date")
@@ -152,35 +153,6 @@ def _figure_matches(fig: Figure, f: ClaimFilter) -> bool:
     if f.max_value is not None and fig.value > f.max_value:
         return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _unit_names() -> tuple[dict[str, str], dict[str, str]]:
-    """Every way of writing a unit in ``rules/units.json`` -> its canonical name: (as written,
-    folded). The rule data holds canonical names already (pint's, checked by the tests), so no
-    units library is loaded here."""
-    from claimx import rules
-
-    data = rules.load("units.json")
-    exact: dict[str, str] = {code: code for code in data["currency_codes"]}
-    for key in ("currency_signs", "scaled_currency_words", "currency_words", "score_units"):
-        exact.update(data[key])
-    for table in data["measures"].values():  # ("pounds": the weight; money is "GBP")
-        exact.update(table)
-    folded: dict[str, str] = {}
-    for surface, name in exact.items():
-        folded.setdefault(fold(surface), name)
-    return exact, folded
-
-
-@lru_cache(maxsize=1024)
-def unit_name(unit: str) -> str:
-    """A unit as compared by ``--unit``: its canonical name, folded ("km", "kilometres" and
-    "kilometer" are one; "days", as files written before pint names said, is "day"); a unit the
-    rules do not know is itself, folded."""
-    exact, folded = _unit_names()
-    name = exact.get(unit) or folded.get(fold(unit)) or unit
-    return fold(name)
 
 
 def group_counts(claims: Iterable[Claim | dict], by: str) -> list[tuple[str, int]]:
