@@ -126,6 +126,11 @@ def test_unit_and_kind(figures_of, text, expected):
      [("8 percent", 8, "percent", None), ("$2.1 billion", 2100000000, "USD", None)]),
     # a larger number before a hyphen is a score, not a range
     ("The home side won 3-1.", [("3", 3, None, None), ("1", 1, None, None)]),
+    # shares written as two numbers
+    ("One in five adults smokes.", [("One in five", 0.2, "fraction", None)]),
+    ("Nearly 1 in 3 voters stayed home.", [("Nearly 1 in 3", 0.3333, "fraction", "under")]),
+    ("Three out of four doctors agreed.", [("Three out of four", 0.75, "fraction", None)]),
+    ("The two in 2019 were not the last.", [("two", 2, None, None)]),   # no share: 2019 is a year
 ])
 def test_ranges_and_changes(figures_of, text, expected):
     assert [(f["text"], f["value"], f["unit"], f["qualifier"]) for f in figures_of(text)] == expected
@@ -176,6 +181,8 @@ def test_qualifiers(figures_of, text, expected):
     "The 2008-9 crisis hit hard.",                           # the second year of a range
     "The first half of the century was calm.",              # "half" that is no share
     "They sold 98 Degrees records.",                          # a title, not a unit
+    "In an emergency, call 911 or dial 999 from a landline.",  # numbers to call
+    "Text 741741 to reach a counsellor.",
 ])
 def test_finds_nothing(figures_of, text):
     assert figures_of(text) == []

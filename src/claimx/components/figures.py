@@ -239,6 +239,8 @@ class FigureRules:
         self.change_verbs = {x.lower() for x in w["change_verbs"]}
         self.comparatives = {x.lower() for x in w["comparatives"]}
         self.place_nouns = {x.lower() for x in w["place_nouns"]}
+        self.share_links = {tuple(x.lower().split()) for x in w["share_link"]}
+        self.phone_verbs = {x.lower() for x in w["phone_verbs"]}
         self.vague = _phrase_table(w["vague"])
         self.pronoun_like = {x.lower() for x in w["pronoun_like"]}
         self.name_labels = set(w["name_entity_labels"])
@@ -454,6 +456,10 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
     if low == "half" and nxt_low == "of" and not (prev is not None and prev.tag_ in ("DT", "JJ", "PRP$", "POS")):
         # "half of the voters", not "the first half of the century"
         return _fraction_run(doc, i, i + 1, r.fraction_nouns["half"], r)
+    # "one in five adults", "1 in 3 voters", "three out of four": a share.
+    share = _share_run(doc, i, r)
+    if share is not None:
+        return share
     # "prices doubled", "the number tripled": a multiple.
     if low in r.multiple_verbs and (not tok.tag_ or tok.tag_.startswith("VB")) and nxt_low not in r.idiom_particles:
         return Run(i, i + 1, r.multiple_verbs[low], unit=_MULTIPLE)
@@ -559,6 +565,29 @@ def _number_run(doc: Doc, i: int, r: FigureRules):
     return Run(i, j, value, scale=scale)
 
 
+def _small_count(word: str) -> Optional[int]:
+    """A whole number written as digits ("3", "10") or spelled ("five"), or None."""
+    if word.isascii() and word.isdigit():  # (not "²³": digits to str.isdigit, not to int)
+        return int(word) if len(word) <= 4 else None
+    return spelled_number(word) if word.isalpha() else None
+
+
+def _share_run(doc: Doc, i: int, r: FigureRules) -> Optional[Run]:
+    """"one in five", "1 in 3", "three out of four" from token i: the smaller number, a share link
+    (``share_link``), the larger one, at most 1,000: a share (value N/M, unit "fraction")."""
+    a = _small_count(doc[i].lower_)
+    if a is None:
+        return None
+    for link in r.share_links:
+        k = i + 1 + len(link)
+        if k < len(doc) and tuple(t.lower_ for t in doc[i + 1:k]) == link:
+            b = _small_count(doc[k].lower_)
+            if b is not None and 0 < a < b <= 1000:
+                value = (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001"))
+                return Run(i, k + 1, value, unit=_FRACTION)
+    return None
+
+
 def _fraction_run(doc: Doc, start: int, end: int, value: Decimal, r: FigureRules) -> Run:
     """A fraction [start, end) before "of": a share ("a third of the budget": 0.3333, unit
     "fraction"), or a part of what follows "of a": "a quarter of a million dollars" (250000, its
@@ -568,7 +597,7 @@ def _fraction_run(doc: Doc, start: int, end: int, value: Decimal, r: FigureRules
         nxt = doc[k + 1].lower_
         if nxt in r.multipliers:
             return Run(start, k + 2, value * r.multipliers[nxt], scale=r.multipliers[nxt])
-        hit = r.unit_after(doc.text, doc[k].idx + len(doc[k].text))
+        hit = r.unit_after(text_of(doc), doc[k].idx + len(doc[k].text))
         if hit is not None and hit[1].family != "currency":
             return Run(start, k + 1, value)
     return Run(start, end, value, unit=_FRACTION)
@@ -635,6 +664,9 @@ def _figure(doc: Doc, text: str, run: Run, r: FigureRules, has_dep: bool, exclud
     if family != "fraction" and (first.ent_type_ == "ORDINAL" or last.ent_type_ == "ORDINAL"):
         return None
     if _is_name_number(doc, start, end, value, family, r, has_dep):
+        return None
+    # "call 911", "dial 999": a number to call, not a figure
+    if form is None and left > 0 and doc[left - 1].lower_ in r.phone_verbs:
         return None
     # "minus 12°C"
     if left > 0 and doc[left - 1].lower_ in r.sign_words and \

@@ -89,7 +89,7 @@ SHAPES: dict[str, dict[str, Any]] = {
         "pronoun_like": WORDS, "name_entity_labels": WORDS, "fraction_nouns": {str: float},
         "multiple_verbs": {str: float}, "idiom_particles": WORDS, "sign_words": {str: float},
         "range_links": WORDS, "range_openers": WORDS, "change_openers": WORDS, "change_verbs": WORDS,
-        "comparatives": WORDS, "place_nouns": WORDS,
+        "comparatives": WORDS, "place_nouns": WORDS, "share_link": WORDS, "phone_verbs": WORDS,
     },
     "outlets.json": {"outlets": WORDS, "media_nouns": WORDS},
     "qualifiers.json": {"before": {str: QUALIFIERS}, "after": {str: QUALIFIERS}},
