@@ -81,19 +81,21 @@ def extract(
         help="What standard input holds: text (one article), html (one page), or a corpus stream "
              "(jsonl, csv, tsv).")] = InputFormat.text,
     outlet: Annotated[Optional[str], typer.Option(
-        "--outlet", show_default=False, help="The outlet of every document (wins over columns and text).")] = None,
+        "--outlet", show_default=False, metavar="NAME", help="The outlet of every document (wins over columns and text).")] = None,
     published: Annotated[Optional[str], typer.Option(
         "--published", show_default=False, callback=_published, metavar="DATE",
         help="The publication date of every document: 2024-05-02 or 2024-05-02T13:05.")] = None,
     title: Annotated[Optional[str], typer.Option(
-        "--title", show_default=False, help="The title of the one document given.")] = None,
+        "--title", show_default=False, metavar="TITLE", help="The title of the one document given.")] = None,
     model: Annotated[str, typer.Option(
-        "--model", "-m", help="An installed spaCy pipeline with a parser and NER.")] = DEFAULT_MODEL,
+        "--model", "-m", metavar="NAME", help="An installed spaCy pipeline with a parser and NER.")] = DEFAULT_MODEL,
     batch_size: Annotated[int, typer.Option(
-        min=1, help="Articles per spaCy batch (small is faster and leaner for long articles).")] = 8,
+        min=1, metavar="N", help="Articles per spaCy batch, at most (a batch also holds at most 16,000 "
+                                 "characters: the model's memory follows it).")] = 8,
     n_process: Annotated[int, typer.Option(
-        "--processes", "-j", min=1, help="Worker processes (one pipeline each); with --dask local, "
-                                         "the cluster's workers.")] = 1,
+        "--processes", "-j", min=1, metavar="N",
+        help="Worker processes (one pipeline each, forked: one core each, about 150 MiB more each; the "
+             "output is the same bytes); with --dask local, the cluster's workers.")] = 1,
     dask: Annotated[Optional[str], typer.Option(
         "--dask", metavar="ADDRESS", show_default=False,
         help="Run on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local (-j worker "

@@ -56,33 +56,35 @@ def query(
         "--doc", show_default=False, metavar="ID",
         help="Document id, or a pattern like '001_*'. Repeat for any of several.")] = None,
     since: Annotated[Optional[str], typer.Option(
-        "--since", callback=_date_option, show_default=False,
+        "--since", callback=_date_option, show_default=False, metavar="DATE",
         help="Claims dated on or after this date: 2024, 2024-05 or 2024-05-02.")] = None,
     until: Annotated[Optional[str], typer.Option(
-        "--until", callback=_date_option, show_default=False,
+        "--until", callback=_date_option, show_default=False, metavar="DATE",
         help="Claims dated on or before this date (2024 means up to the end of 2024).")] = None,
     text: Annotated[Optional[str], typer.Option(
-        "--text", show_default=False,
+        "--text", show_default=False, metavar="TEXT",
         help="Claim text contains this, ignoring case and accents.")] = None,
     regex: Annotated[bool, typer.Option(
         "--regex", help="Read --text as a regular expression (Python re, ignoring case).")] = False,
     has_figures: Annotated[bool, typer.Option("--has-figures", help="Claims with at least one figure.")] = False,
     subject: Annotated[Optional[str], typer.Option(
-        "--subject", show_default=False,
+        "--subject", show_default=False, metavar="WORDS",
         help="A figure whose subject has these words ('palestinians').")] = None,
     unit: Annotated[Optional[str], typer.Option(
-        "--unit", show_default=False, help="A figure in this unit (USD, percent, ...).")] = None,
+        "--unit", show_default=False, metavar="UNIT",
+        help="A figure in this unit, however written: USD, $ or dollars; percent or %; km or kilometer; "
+             "day or days.")] = None,
     figure_kind: Annotated[Optional[list[FigureKindChoice]], typer.Option(
         "--figure-kind", show_default=False, case_sensitive=False, metavar="KIND",
         help="A figure of this kind: count, money, percent, measure, duration, ordinal or other. "
              "Repeat for any of several.")] = None,
     min_value: Annotated[Optional[float], typer.Option(
-        "--min-value", show_default=False, help="A figure of at least this value.")] = None,
+        "--min-value", show_default=False, metavar="N", help="A figure of at least this value.")] = None,
     max_value: Annotated[Optional[float], typer.Option(
-        "--max-value", show_default=False, help="A figure of at most this value.")] = None,
+        "--max-value", show_default=False, metavar="N", help="A figure of at most this value.")] = None,
     count: Annotated[bool, typer.Option("--count", "-c", help="Print only how many claims match.")] = False,
     group_by: Annotated[Optional[GroupByChoice], typer.Option(
-        "--group-by", "-g", show_default=False, case_sensitive=False,
+        "--group-by", "-g", show_default=False, case_sensitive=False, metavar="FIELD",
         help="Count matching claims per speaker, outlet, kind, act, type or date.")] = None,
     format: FormatOpt = Format.jsonl,
     output: OutputOpt = None,
