@@ -139,3 +139,65 @@ def test_as_claims_refuses_dicts_that_are_not_claims(changes, field):
     with pytest.raises(msgspec.ValidationError) as err:
         as_claims([json.loads(_mutated(**changes))])
     assert field in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# claimx query reads JSON Lines a block at a time, keeping only what it asks for
+
+
+def _views(path, keep=None, skip_invalid=False):
+    from claimx.claimfiles import read_claim_views
+
+    stats = ReadStats()
+    out = read_claim_views(path, keep=keep, skip_invalid=skip_invalid, stats=stats)
+    return [(v.id, bytes(line), where) for v, line, where in out], stats
+
+
+LAYOUTS = {
+    "plain": "\n".join(LINES) + "\n",
+    "no final newline": "\n".join(LINES),
+    "blank lines": "\n\n".join(LINES) + "\n\n\n",
+    "byte-order mark": "\ufeff" + "\n".join(LINES) + "\n",
+    "CRLF": "\r\n".join(LINES) + "\r\n",
+    "CRLF from line 5": "\n".join(LINES[:4]) + "\n" + "\r\n".join(LINES[4:]) + "\r\n",
+}
+
+
+@pytest.mark.parametrize("block", [64, 700, 1500, 1 << 22] + [len(LINES[0]) + k for k in range(3)])
+# (lines longer and shorter than a block; a block ending just before, at and after a line's "\r\n")
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_read_a_block_at_a_time_as_read_whole(tmp_path, monkeypatch, layout, block):
+    import claimx.claimfiles as claimfiles
+
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(LAYOUTS[layout].encode("utf-8"))
+    whole, _ = _views(path)                                  # (no test: the file read whole)
+    assert len(whole) == len(LINES) == 16
+    monkeypatch.setattr(claimfiles, "_BLOCK", block)
+    streamed, stats = _views(path, keep=lambda v: True)
+    assert streamed == whole and stats.claims == 16
+    kept, _ = _views(path, keep=lambda v: v.doc.id.startswith("wire"))
+    assert kept == [r for r in whole if r[0].startswith("wire")] and len(kept) == 9
+
+
+@pytest.mark.parametrize("block", [64, 1500, 1 << 22])
+def test_a_bad_line_far_in_names_its_line_when_read_a_block_at_a_time(tmp_path, monkeypatch, block):
+    import claimx.claimfiles as claimfiles
+
+    monkeypatch.setattr(claimfiles, "_BLOCK", block)
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(LINES[:10] + ["", "{not json"] + LINES[10:]) + "\n", encoding="utf-8")
+    with pytest.raises(InvalidClaim) as err:
+        _views(path, keep=lambda v: False)                   # kept or not, every line is checked
+    assert (err.value.line, err.value.path) == (12, str(path))
+    kept, stats = _views(path, keep=lambda v: True, skip_invalid=True)
+    assert len(kept) == 16 and [s[1] for s in stats.skipped] == [12]
+    assert [where[1] for _, _, where in kept][10] == 13       # line numbers after the bad one
+
+
+def test_a_json_document_is_read_whole_with_a_test(monkeypatch):
+    import claimx.claimfiles as claimfiles
+
+    monkeypatch.setattr(claimfiles, "_BLOCK", 64)
+    kept, _ = _views(DATA / "outlets.json", keep=lambda v: v.kind == "direct")
+    assert [k[0] for k in kept] == ["ledger_flood#1", "ledger_flood#6", "wire_flood#6"]

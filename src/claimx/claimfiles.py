@@ -19,7 +19,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 import msgspec
 
@@ -201,43 +201,102 @@ def no_gc():
             gc.enable()
 
 
+# JSON Lines are read this much at a time: the memory of a query is a block and what it keeps
+_BLOCK = 1 << 22
+
+
 def read_claim_views(source: str | Path, *, skip_invalid: bool = False, stats: ReadStats | None = None,
-                     stdin: bytes | None = None) -> list[tuple[Union[ClaimView, Claim], bytes, tuple[str, int]]]:
+                     stdin: bytes | None = None, keep: Optional[Callable[[ClaimView], bool]] = None,
+                     ) -> list[tuple[Union[ClaimView, Claim], bytes, tuple[str, int]]]:
     """The claims of one file (or ``-``) as (view, JSON bytes of the claim, (file, line)), for
     filtering: JSON Lines are decoded as `ClaimView`s, each with its line as written; a `--format
     json` document is decoded in full (its claims are `Claim`s, with their JSON). `full_claim`
-    turns the bytes into a checked `Claim`."""
-    if str(source) == STDIN:
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
-    else:
-        data = Path(source).read_bytes()
+    turns the bytes into a checked `Claim`.
+
+    With ``keep``, only the records whose view it accepts are returned: JSON Lines are then read
+    and decoded 4 MiB at a time and every other view is dropped as soon as it is made, so the
+    memory (and the time the system spends giving it) follows what is kept, not the file. Every
+    line is still decoded and checked, kept or not."""
     name = display_name(source)
     stats = stats if stats is not None else ReadStats()
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
+    if str(source) == STDIN and stdin is not None:
+        handle = None
+        first = stdin
+    else:
+        handle = sys.stdin.buffer if str(source) == STDIN else open(source, "rb")
+        first = handle.read(_BLOCK if keep is not None else -1)
+    try:
+        if first.startswith(_BOM):
+            first = first[len(_BOM):]
+        if keep is None or handle is None or not _starts_with_a_claim(first):
+            data = first + handle.read() if handle is not None else first
+            out = _views_of(data, name, skip_invalid, stats)
+            if keep is not None:
+                out = [r for r in out if keep(r[0])]
+            stats.claims += len(out)
+            return out
+        out = []
+        lineno = 0
+        rest = b""                           # the start of a line the next block ends
+        block = first
+        with no_gc():
+            while block:
+                lines = block.split(b"\n")  # (split, not joined to what is left: no copy of a block)
+                lines[0] = rest + lines[0]
+                rest = lines.pop()           # (the last line goes on in the next block, or is the last)
+                more = handle.read(_BLOCK)
+                if not more and rest:
+                    lines.append(rest)
+                crlf = b"\r" in block or b"\r" in lines[0]   # (a line's "\r" may end the block before)
+                views = _line_views(lines, lineno, name, skip_invalid, stats, crlf)
+                out.extend(r for r in views if keep(r[0]))
+                lineno += len(lines)
+                block = more
+        stats.claims += len(out)
+        return out
+    finally:
+        if handle is not None and handle is not sys.stdin.buffer:
+            handle.close()
+
+
+def _starts_with_a_claim(data: bytes) -> bool:
+    """The first line of ``data`` is a whole claim: the file is JSON Lines (not a document)."""
+    end = data.find(b"\n")
+    if end < 0:
+        return False
+    try:
+        _view_decoder.decode(data[:end])
+    except (msgspec.DecodeError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _views_of(data: bytes, name: str, skip_invalid: bool, stats: ReadStats) -> list:
     if _is_document(data):
         claims = decode_claims(data, name, skip_invalid=skip_invalid, stats=stats)
         encode = msgspec.json.Encoder().encode
         return [(c, encode(c), (name, 0)) for c in claims]
-    lines = data.split(b"\n")
-    decode = _view_decoder.decode
     with no_gc():
-        out = None
-        if b"\r" not in data:
-            try:                         # every line a claim (or empty): one tight pass
-                out = [(decode(line), line, (name, n)) for n, line in enumerate(lines, 1) if line]
-            except (msgspec.DecodeError, UnicodeDecodeError):
-                pass
-        if out is None:
-            out = _careful_views(lines, name, skip_invalid, stats)
-    stats.claims += len(out)
-    return out
+        return _line_views(data.split(b"\n"), 0, name, skip_invalid, stats, b"\r" in data)
 
 
-def _careful_views(lines: list[bytes], name: str, skip_invalid: bool, stats: ReadStats) -> list:
+def _line_views(lines: list[bytes], before: int, name: str, skip_invalid: bool, stats: ReadStats,
+                crlf: bool) -> list:
+    """(view, line, (file, line number)) of each claim of ``lines``, the first of them line
+    ``before`` + 1 of the file; ``crlf``: some end in a carriage return."""
+    if not crlf:
+        decode = _view_decoder.decode
+        try:                     # every line a claim (or empty): one tight pass
+            return [(decode(line), line, (name, n)) for n, line in enumerate(lines, before + 1) if line]
+        except (msgspec.DecodeError, UnicodeDecodeError):
+            pass
+    return _careful_views(lines, name, skip_invalid, stats, before)
+
+
+def _careful_views(lines: list[bytes], name: str, skip_invalid: bool, stats: ReadStats, before: int = 0) -> list:
     """`read_claim_views` line by line: blank lines and CRLF endings, bad lines named or skipped."""
     out = []
-    for lineno, line in enumerate(lines, 1):
+    for lineno, line in enumerate(lines, before + 1):
         line = line.rstrip(b"\r")
         if not line.strip():
             continue

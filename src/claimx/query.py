@@ -88,13 +88,14 @@ def select(records: Sequence, criteria: ClaimFilter, key=None) -> list:
     """The records that meet every criterion, in order, as they are: `Claim` structs or anything
     with the same fields (`claimx.claimfiles.ClaimView`); ``key`` picks the claim out of a record
     (the CLI's (view, line) pairs)."""
-    test = _compile(criteria)
+    test = matcher(criteria)
     if key is None:
         return [r for r in records if test(r)]
     return [r for r in records if test(key(r))]
 
 
-def _compile(f: ClaimFilter):
+def matcher(f: ClaimFilter):
+    """The test of one claim (a `Claim` or anything with its fields) that `select` applies."""
     checks = []
     if f.speakers:
         @lru_cache(maxsize=1 << 16)
@@ -135,9 +136,12 @@ def _compile(f: ClaimFilter):
     if f.subject is not None or f.unit is not None or f.min_value is not None or f.max_value is not None \
             or f.figure_kinds:
         checks.append(lambda c: any(_figure_matches(fig, f) for fig in c.figures))
-    if len(checks) == 1:
-        return checks[0]
-    return lambda c: all(check(c) for check in checks)
+    if not checks:
+        return lambda c: True
+    test = checks[0]
+    for check in checks[1:]:             # (a and b and ...: no generator a claim)
+        test = (lambda a, b: lambda c: a(c) and b(c))(test, check)
+    return test
 
 
 def _figure_matches(fig: Figure, f: ClaimFilter) -> bool:

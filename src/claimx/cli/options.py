@@ -37,17 +37,23 @@ SkipInvalidOpt = Annotated[bool, typer.Option(
          f"with exit code {errors.EXIT_INVALID_CLAIMS}.")]
 
 
-def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool, views: bool = False) -> tuple[list, int]:
+def read_claim_inputs(paths: list[str], command: str, skip_invalid: bool, views: bool = False,
+                      keep=None) -> tuple[list, int]:
     """Read claim files (``-`` = standard input; none = standard input if it is not a terminal).
 
     Returns (claims, exit code so far): a missing or unreadable file is reported and skipped
     (`EXIT_PARTIAL`), or `EXIT_FATAL` when no input could be read at all. A line that is not a
     claim ends the command with `EXIT_INVALID_INPUT` unless ``skip_invalid``. With ``views``, the
-    claims are (view, bytes) pairs (`claimx.claimfiles.read_claim_views`).
+    claims are (view, bytes) pairs (`claimx.claimfiles.read_claim_views`), and ``keep`` (a test
+    of a view) keeps only those it accepts, as they are read.
     """
     from claimx.claimfiles import InvalidClaim, ReadStats, read_claim_file, read_claim_views
 
-    read = read_claim_views if views else read_claim_file
+    if views:
+        def read(path, **options):
+            return read_claim_views(path, keep=keep, **options)
+    else:
+        read = read_claim_file
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():

@@ -102,9 +102,7 @@ def query(
 
     Example: claimx query claims.jsonl --figure-kind money --min-value 1e6
     """  # noqa: E501 - one line a paragraph: the help screen wraps it to the terminal
-    from operator import itemgetter
-
-    from claimx.query import ClaimFilter, group_counts, select
+    from claimx.query import ClaimFilter, group_counts, matcher
 
     if regex and text is None:
         raise typer.BadParameter(errors.REGEX_WITHOUT_TEXT, param_hint="--regex")
@@ -123,8 +121,8 @@ def query(
         unit=unit, min_value=min_value, max_value=max_value,
         figure_kinds=tuple(k.value for k in figure_kind or ()))
 
-    records, code = read_claim_inputs(list(paths or []), "query", skip_invalid, views=True)
-    found = select(records, criteria, key=itemgetter(0))
+    # (filtered as they are read: only the matching claims are kept)
+    found, code = read_claim_inputs(list(paths or []), "query", skip_invalid, views=True, keep=matcher(criteria))
     printed = group_by is None and not count
     hits = _checked(found, skip_invalid) if printed else [view for view, _, _ in found]
 
