@@ -81,21 +81,13 @@ def filter_claims(claims: Iterable[Claim | dict], criteria: ClaimFilter | None =
     Pass a `ClaimFilter`, or its fields as keyword arguments: ``filter_claims(c, speakers=["x"])``.
     """
     criteria = criteria if criteria is not None else ClaimFilter(**kwargs)
-    return select(as_claims(claims), criteria)
-
-
-def select(records: Sequence, criteria: ClaimFilter, key=None) -> list:
-    """The records that meet every criterion, in order, as they are: `Claim` structs or anything
-    with the same fields (`claimx.claimfiles.ClaimView`); ``key`` picks the claim out of a record
-    (the CLI's (view, line) pairs)."""
     test = matcher(criteria)
-    if key is None:
-        return [r for r in records if test(r)]
-    return [r for r in records if test(key(r))]
+    return [c for c in as_claims(claims) if test(c)]
 
 
 def matcher(f: ClaimFilter):
-    """The test of one claim (a `Claim` or anything with its fields) that `select` applies."""
+    """The test of one claim: a `Claim`, or anything with its fields (`claimx.claimfiles.ClaimView`,
+    as `claimx query` reads them)."""
     checks = []
     if f.speakers:
         @lru_cache(maxsize=1 << 16)
